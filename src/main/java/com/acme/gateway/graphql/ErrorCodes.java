@@ -1,0 +1,53 @@
+package com.acme.gateway.graphql;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import graphql.ErrorClassification;
+
+/**
+ * Maps every error classification that can reach a response, ours or the frameworks', to an
+ * {@link ErrorCode}, so that clients can branch on {@code extensions.code} for every error.
+ */
+final class ErrorCodes {
+
+	private ErrorCodes() {
+	}
+
+	static ErrorCode of(ErrorClassification classification) {
+		if (classification instanceof ErrorCode code) {
+			return code;
+		}
+		if (classification instanceof graphql.ErrorType type) {
+			return switch (type) {
+				case InvalidSyntax, ValidationError, OperationNotSupported -> ErrorCode.BAD_USER_INPUT;
+				case ExecutionAborted -> ErrorCode.LIMIT_EXCEEDED;
+				case DataFetchingException, NullValueInNonNullableField -> ErrorCode.INTERNAL;
+			};
+		}
+		if (classification instanceof org.springframework.graphql.execution.ErrorType type) {
+			return switch (type) {
+				case BAD_REQUEST -> ErrorCode.BAD_USER_INPUT;
+				case UNAUTHORIZED -> ErrorCode.UNAUTHENTICATED;
+				case FORBIDDEN -> ErrorCode.FORBIDDEN;
+				case NOT_FOUND -> ErrorCode.NOT_FOUND;
+				case INTERNAL_ERROR -> ErrorCode.INTERNAL;
+			};
+		}
+		return ErrorCode.INTERNAL;
+	}
+
+	static Map<String, Object> withCode(Map<String, Object> extensions, ErrorCode code) {
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("code", code.name());
+		if (extensions != null) {
+			extensions.forEach((key, value) -> {
+				if (!key.equals("code") && !key.equals("classification")) {
+					result.put(key, value);
+				}
+			});
+		}
+		return result;
+	}
+
+}

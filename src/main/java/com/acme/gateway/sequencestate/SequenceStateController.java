@@ -1,0 +1,84 @@
+package com.acme.gateway.sequencestate;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.acme.gateway.database.KeyedRow;
+import com.acme.gateway.database.SortKey;
+import com.acme.gateway.graphql.Connections;
+import com.acme.gateway.graphql.CursorCodec;
+import com.acme.gateway.graphql.Ids;
+import com.acme.gateway.graphql.PageRequest;
+import com.acme.gateway.graphql.PagingProperties;
+import org.jooq.Condition;
+import org.jooq.impl.DSL;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/** The {@code sequenceState} and {@code sequenceStates} queries. */
+@Controller
+public class SequenceStateController {
+
+	private final SequenceStateRepository repository;
+
+	private final CursorCodec cursors;
+
+	private final PagingProperties paging;
+
+	public SequenceStateController(SequenceStateRepository repository, CursorCodec cursors, PagingProperties paging) {
+		this.repository = repository;
+		this.cursors = cursors;
+		this.paging = paging;
+	}
+
+	@QueryMapping
+	public SequenceState sequenceState(@Argument String id) {
+		return this.repository.findById(Ids.parse(id, "id")).orElse(null);
+	}
+
+	@QueryMapping
+	public SequenceStateConnection sequenceStates(@Argument Integer first, @Argument String after,
+			@Argument Integer last, @Argument String before) {
+		PageRequest page = PageRequest.of(first, after, last, before, this.paging);
+		return page(SequenceStateOrdering.BY_ID, DSL.noCondition(), "", page);
+	}
+
+	/** Counted only when selected: a count over a large table is the costliest part of a page. */
+	@SchemaMapping(typeName = "SequenceStateConnection")
+	public int totalCount(SequenceStateConnection connection) {
+		return this.repository.count(connection.filter());
+	}
+
+	private SequenceStateConnection page(SequenceStateOrdering ordering, Condition filter, String filterSignature,
+			PageRequest page) {
+		String scope = ordering.signature() + "|" + filterSignature;
+		List<Object> afterValues = (page.cursor() != null) ? readCursor(page.cursor(), scope, ordering) : null;
+		List<KeyedRow<SequenceState>> rows = (page.size() == 0) ? List.of()
+				: this.repository.findPage(filter, ordering, page.backward(), afterValues, page.size() + 1);
+		Connections.Page<SequenceState> result = Connections.page(rows, page,
+				values -> writeCursor(scope, ordering, values));
+		return new SequenceStateConnection(result.edges(), result.pageInfo(), filter);
+	}
+
+	private List<Object> readCursor(String cursor, String scope, SequenceStateOrdering ordering) {
+		List<String> texts = this.cursors.decode(cursor, scope, ordering.keys().size());
+		List<Object> values = new ArrayList<>(texts.size());
+		for (int i = 0; i < texts.size(); i++) {
+			values.add(ordering.keys().get(i).read(texts.get(i)));
+		}
+		return values;
+	}
+
+	private String writeCursor(String scope, SequenceStateOrdering ordering, List<Object> values) {
+		List<String> texts = new ArrayList<>(values.size());
+		for (int i = 0; i < values.size(); i++) {
+			SortKey<?> key = ordering.keys().get(i);
+			texts.add(key.write(values.get(i)));
+		}
+		return this.cursors.encode(scope, texts);
+	}
+
+}

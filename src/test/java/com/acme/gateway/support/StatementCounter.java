@@ -1,0 +1,29 @@
+package com.acme.gateway.support;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
+
+/**
+ * Counts the SQL statements jOOQ executes, the way java-dataloader's tests record batch calls:
+ * N+1 protection is asserted by counting, not by timing.
+ */
+public class StatementCounter implements ExecuteListener {
+
+	private final AtomicInteger count = new AtomicInteger();
+
+	@Override
+	public void executeStart(ExecuteContext context) {
+		this.count.incrementAndGet();
+	}
+
+	public void reset() {
+		this.count.set(0);
+	}
+
+	public int count() {
+		return this.count.get();
+	}
+
+}

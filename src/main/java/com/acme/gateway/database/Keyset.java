@@ -44,14 +44,21 @@ public final class Keyset {
 			Object[] bound = values.toArray();
 			return descending(keys.get(0), reversed) ? DSL.row(fields).lt(bound) : DSL.row(fields).gt(bound);
 		}
-		Condition anyLaterKey = DSL.falseCondition();
-		Condition earlierKeysEqual = DSL.trueCondition();
+		// (k1 after v1) or (k1 = v1 and k2 after v2) or ...; arms that can match nothing are left out.
+		List<Condition> arms = new ArrayList<>();
+		List<Condition> earlierKeysEqual = new ArrayList<>();
 		for (int i = 0; i < keys.size(); i++) {
 			SortKey<?> key = keys.get(i);
 			Object value = values.get(i);
-			anyLaterKey = anyLaterKey.or(earlierKeysEqual.and(strictlyAfter(key, value, reversed)));
-			earlierKeysEqual = earlierKeysEqual.and(equal(key, value));
+			Condition strictlyAfter = strictlyAfter(key, value, reversed);
+			if (strictlyAfter != null) {
+				List<Condition> arm = new ArrayList<>(earlierKeysEqual);
+				arm.add(strictlyAfter);
+				arms.add(DSL.and(arm));
+			}
+			earlierKeysEqual.add(equal(key, value));
 		}
+		Condition anyLaterKey = arms.isEmpty() ? DSL.falseCondition() : DSL.or(arms);
 		return anyLaterKey.and(leadingBound(keys.get(0), values.get(0), reversed));
 	}
 
@@ -64,6 +71,7 @@ public final class Keyset {
 		return keys.stream().allMatch(key -> !key.nullable() && descending(key, reversed) == firstDescending);
 	}
 
+	/** The rows after {@code value} on this key alone; null when there are none. */
 	@SuppressWarnings("unchecked")
 	private static <T> Condition strictlyAfter(SortKey<T> key, Object value, boolean reversed) {
 		Field<T> field = key.field();
@@ -73,7 +81,7 @@ public final class Keyset {
 		}
 		// NULLs come last: nothing comes after a NULL; after a value, larger values and the NULLs.
 		if (value == null) {
-			return DSL.falseCondition();
+			return null;
 		}
 		return key.nullable() ? field.gt((T) value).or(field.isNull()) : field.gt((T) value);
 	}

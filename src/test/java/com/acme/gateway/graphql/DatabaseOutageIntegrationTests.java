@@ -1,0 +1,76 @@
+package com.acme.gateway.graphql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+
+import com.acme.gateway.support.TcpProxy;
+import com.acme.gateway.support.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A database that goes away gives {@code UNAVAILABLE} (not a stack trace, not a hang), and the
+ * gateway serves again by itself once the database is back. The gateway reaches PostgreSQL
+ * through a proxy that the test cuts and restores.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@AutoConfigureHttpGraphQlTester
+class DatabaseOutageIntegrationTests {
+
+	private static TcpProxy proxy;
+
+	@Autowired
+	private HttpGraphQlTester graphQlTester;
+
+	@DynamicPropertySource
+	static void databaseBehindProxy(DynamicPropertyRegistry registry) {
+		TestDatabase database = TestDatabase.get();
+		URI server = database.serverAddress();
+		proxy = new TcpProxy(server.getHost(), server.getPort());
+		String viaProxy = database.url().replace(server.getHost() + ":" + server.getPort(), "127.0.0.1:" + proxy.port());
+		registry.add("spring.datasource.url", () -> viaProxy);
+		registry.add("spring.datasource.username", database::username);
+		registry.add("spring.datasource.password", database::password);
+	}
+
+	@AfterAll
+	static void closeProxy() {
+		proxy.close();
+	}
+
+	@Test
+	void answersUnavailableWhileDatabaseIsDownAndRecoversWhenItIsBack() {
+		countStates().path("sequenceStates.totalCount").hasValue();
+
+		proxy.cut();
+		countStates().errors()
+			.expect(error -> "UNAVAILABLE".equals(error.getExtensions().get("code"))
+					&& error.getMessage().startsWith("The database is unavailable"))
+			.verify();
+
+		proxy.start();
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+		boolean recovered = false;
+		while (!recovered && Instant.now().isBefore(deadline)) {
+			recovered = countStates().returnResponse().getErrors().isEmpty();
+		}
+		assertThat(recovered).as("gateway answers again after the database came back").isTrue();
+	}
+
+	private org.springframework.graphql.test.tester.GraphQlTester.Response countStates() {
+		return this.graphQlTester.document("{ sequenceStates(first: 1) { totalCount } }").execute();
+	}
+
+}

@@ -4,6 +4,7 @@ import static com.acme.gateway.database.generated.Tables.SEQUENCE_STATE;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -12,8 +13,10 @@ import java.util.Map;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.ForeignKey;
 import org.jooq.SQLDialect;
 import org.jooq.Table;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
@@ -30,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * lock, so two instances started together do not both load). After the rows it moves
  * every identity past the loaded ids, so the application's own inserts get fresh ids, and
  * then runs ANALYZE so the planner knows the new sizes.
+ *
+ * <p>Foreign keys are checked once per key after the COPYs instead of row by row (see
+ * {@link #skipRowByRowForeignKeyChecks}); that is what makes a million states take
+ * minutes instead of many.
  *
  * <p>Traps: rows carry explicit ids 1..n (children refer to parents by computed ids), so
  * the identity reset is not optional; and the tables are written parents first, because
@@ -89,12 +96,16 @@ public final class DemoDataGenerator {
             log.info("demo data: loading {} sequence states ({} prospects, {} accounts, {} sequences with {} steps,"
                     + " {} users)", shape.states(), shape.prospects(), shape.accounts(), shape.sequences(),
                     states.layout().totalSteps(), shape.users());
+            boolean rowTriggersOff = skipRowByRowForeignKeyChecks(connection, dsl);
             var copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
             for (TableRows table : tables) {
                 try (CopyWriter out = CopyWriter.start(copyManager, table.table(), table.columns())) {
                     table.write(out);
                     rows.put(table.table().getName(), out.finish());
                 }
+            }
+            if (rowTriggersOff) {
+                verifyForeignKeys(dsl);
             }
             for (TableRows table : tables) {
                 restartIdentityAfterLoadedIds(dsl, table.table());
@@ -114,6 +125,62 @@ public final class DemoDataGenerator {
         log.info("demo data: {} rows in {} s ({} rows/s)", load.totalRows(), load.duration().toMillis() / 1000.0,
                 load.totalRows() * 1000 / Math.max(1, load.duration().toMillis()));
         return load;
+    }
+
+    /**
+     * PostgreSQL checks foreign keys with a trigger per row, queued until the end of each
+     * COPY: at a million states that is ~17 million single-row lookups, several minutes.
+     * With {@code session_replication_role = replica} those triggers do not fire; unique and
+     * check constraints still do. {@code set_config(.., true)} scopes this to the load's
+     * transaction, so the pooled connection is back to normal after commit or rollback.
+     * Needs superuser (or a GRANT SET on the parameter); without it the load just runs
+     * with the slow checks.
+     *
+     * @return true when the triggers are off and {@link #verifyForeignKeys} must run
+     */
+    private static boolean skipRowByRowForeignKeyChecks(Connection connection, DSLContext dsl) throws SQLException {
+        // A failed statement aborts the whole transaction; the savepoint keeps the lock and the check.
+        Savepoint beforeSetConfig = connection.setSavepoint();
+        try {
+            dsl.select(DSL.function("set_config", String.class,
+                    DSL.inline("session_replication_role"), DSL.inline("replica"), DSL.inline(true))).fetch();
+            return true;
+        } catch (DataAccessException e) {
+            if (!"42501".equals(e.sqlState())) {
+                throw e;
+            }
+            log.info("demo data: not allowed to set session_replication_role, foreign keys are checked row by row"
+                    + " (slower)");
+            connection.rollback(beforeSetConfig);
+            return false;
+        }
+    }
+
+    /**
+     * What the skipped triggers would have checked, as one anti-join per foreign key (read
+     * from the generated jOOQ keys, so a new key is covered automatically). Throws, and so
+     * rolls the load back, if any row points at a missing parent.
+     */
+    private void verifyForeignKeys(DSLContext dsl) {
+        long start = System.nanoTime();
+        for (TableRows rows : tables) {
+            Table<?> table = rows.table();
+            for (ForeignKey<?, ?> key : table.getReferences()) {
+                if (key.getFields().size() != 1) {
+                    throw new IllegalStateException("multi-column foreign key " + key + " is not verified yet");
+                }
+                Field<Long> child = key.getFields().get(0).coerce(Long.class);
+                Field<Long> parent = key.getKeyFields().get(0).coerce(Long.class);
+                int orphans = dsl.fetchCount(DSL.selectOne().from(table)
+                        .where(child.isNotNull())
+                        .andNotExists(DSL.selectOne().from(key.getKey().getTable()).where(parent.eq(child))));
+                if (orphans > 0) {
+                    throw new IllegalStateException("demo data bug: " + orphans + " rows of " + table.getName() + "."
+                            + child.getName() + " point at missing " + key.getKey().getTable().getName() + " rows");
+                }
+            }
+        }
+        log.info("demo data: foreign keys verified in {} ms", (System.nanoTime() - start) / 1_000_000);
     }
 
     /**

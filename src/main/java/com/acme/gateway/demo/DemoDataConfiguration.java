@@ -17,9 +17,9 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(DemoDataProperties.class)
 public class DemoDataConfiguration {
 
-    @Bean
-    DemoDataRunner demoDataRunner(DemoDataProperties properties, DataSource dataSource,
-            ConfigurableApplicationContext context) {
-        return new DemoDataRunner(properties, dataSource, context);
-    }
+	@Bean
+	DemoDataRunner demoDataRunner(DemoDataProperties properties, DataSource dataSource,
+			ConfigurableApplicationContext context) {
+		return new DemoDataRunner(properties, dataSource, context);
+	}
 }

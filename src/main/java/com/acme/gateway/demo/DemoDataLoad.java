@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public record DemoDataLoad(boolean loaded, Map<String, Long> rows, Duration duration) {
 
-    public long totalRows() {
-        return rows.values().stream().mapToLong(Long::longValue).sum();
-    }
+	public long totalRows() {
+		return rows.values().stream().mapToLong(Long::longValue).sum();
+	}
 }

@@ -16,10 +16,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("gateway.demo-data")
 public record DemoDataProperties(Integer states, boolean exitAfterLoad) {
 
-    public DemoDataProperties {
-        if (states != null && states < 1) {
-            throw new IllegalArgumentException(
-                    "gateway.demo-data.states must be a positive number of sequence states, got " + states);
-        }
-    }
+	public DemoDataProperties {
+		if (states != null && states < 1) {
+			throw new IllegalArgumentException(
+					"gateway.demo-data.states must be a positive number of sequence states, got " + states);
+		}
+	}
 }

@@ -22,29 +22,29 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public class DemoDataRunner implements ApplicationRunner {
 
-    private static final Logger log = LoggerFactory.getLogger(DemoDataRunner.class);
+	private static final Logger log = LoggerFactory.getLogger(DemoDataRunner.class);
 
-    private final DemoDataProperties properties;
-    private final DataSource dataSource;
-    private final ConfigurableApplicationContext context;
+	private final DemoDataProperties properties;
+	private final DataSource dataSource;
+	private final ConfigurableApplicationContext context;
 
-    public DemoDataRunner(DemoDataProperties properties, DataSource dataSource, ConfigurableApplicationContext context) {
-        if (properties.states() == null) {
-            throw new IllegalArgumentException("gateway.demo-data.states must be set to load demo data");
-        }
-        this.properties = properties;
-        this.dataSource = dataSource;
-        this.context = context;
-    }
+	public DemoDataRunner(DemoDataProperties properties, DataSource dataSource, ConfigurableApplicationContext context) {
+		if (properties.states() == null) {
+			throw new IllegalArgumentException("gateway.demo-data.states must be set to load demo data");
+		}
+		this.properties = properties;
+		this.dataSource = dataSource;
+		this.context = context;
+	}
 
-    @Override
-    public void run(ApplicationArguments args) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            new DemoDataGenerator(properties.states()).loadIfEmpty(connection);
-        }
-        if (properties.exitAfterLoad()) {
-            log.info("demo data: gateway.demo-data.exit-after-load is set, stopping");
-            System.exit(SpringApplication.exit(context, () -> 0));
-        }
-    }
+	@Override
+	public void run(ApplicationArguments args) throws SQLException {
+		try (Connection connection = dataSource.getConnection()) {
+			new DemoDataGenerator(properties.states()).loadIfEmpty(connection);
+		}
+		if (properties.exitAfterLoad()) {
+			log.info("demo data: gateway.demo-data.exit-after-load is set, stopping");
+			System.exit(SpringApplication.exit(context, () -> 0));
+		}
+	}
 }

@@ -13,30 +13,30 @@ import java.util.SplittableRandom;
  */
 final class RowRandom {
 
-    /** One stream per purpose; values are arbitrary but must never change. */
-    enum Salt {
-        USER, ACCOUNT, PROSPECT, PROSPECT_ACCOUNT, SEQUENCE, SEQUENCE_STEP_COUNT, SEQUENCE_STEP,
-        SEQUENCE_OF_PROSPECT, MAILBOX, OPPORTUNITY, BATCH_ITEM, STATE, MAILING, TASK, CALL
-    }
+	/** One stream per purpose; values are arbitrary but must never change. */
+	enum Salt {
+		USER, ACCOUNT, PROSPECT, PROSPECT_ACCOUNT, SEQUENCE, SEQUENCE_STEP_COUNT, SEQUENCE_STEP,
+		SEQUENCE_OF_PROSPECT, MAILBOX, OPPORTUNITY, BATCH_ITEM, STATE, MAILING, TASK, CALL
+	}
 
-    private static final long SEED = 0x5EED_DE30_2026_0101L;
+	private static final long SEED = 0x5EED_DE30_2026_0101L;
 
-    private RowRandom() {
-    }
+	private RowRandom() {
+	}
 
-    static SplittableRandom of(Salt salt, long id) {
-        return new SplittableRandom(hash(salt, id));
-    }
+	static SplittableRandom of(Salt salt, long id) {
+		return new SplittableRandom(hash(salt, id));
+	}
 
-    /** A well-mixed non-negative long for (salt, id): use for one-off picks like "which account". */
-    static long hash(Salt salt, long id) {
-        return mix(SEED + (salt.ordinal() + 1L) * 0x9E3779B97F4A7C15L + mix(id)) >>> 1;
-    }
+	/** A well-mixed non-negative long for (salt, id): use for one-off picks like "which account". */
+	static long hash(Salt salt, long id) {
+		return mix(SEED + (salt.ordinal() + 1L) * 0x9E3779B97F4A7C15L + mix(id)) >>> 1;
+	}
 
-    /** Stafford's variant 13 of the MurmurHash3 finaliser: consecutive inputs map far apart. */
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
-    }
+	/** Stafford's variant 13 of the MurmurHash3 finaliser: consecutive inputs map far apart. */
+	private static long mix(long z) {
+		z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+		z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+		return z ^ (z >>> 31);
+	}
 }

@@ -14,9 +14,9 @@ import org.jooq.Table;
  */
 interface TableRows {
 
-    Table<?> table();
+	Table<?> table();
 
-    List<Field<?>> columns();
+	List<Field<?>> columns();
 
-    void write(CopyWriter out) throws SQLException;
+	void write(CopyWriter out) throws SQLException;
 }

@@ -32,12 +32,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.acme.gateway.database.generated.DefaultSchema;
+import com.acme.gateway.sequencestate.SequenceStateStatus;
 
 /** Loads 2,000 states into a real, freshly migrated PostgreSQL database and checks the data. */
 class DemoDataGeneratorIntegrationTests {
 
 	private static final int STATES = 2000;
-	private static final List<String> LIVE = List.of("pending", "active", "paused");
+	private static final List<SequenceStateStatus> LIVE = List.of(SequenceStateStatus.PENDING, SequenceStateStatus.ACTIVE,
+			SequenceStateStatus.PAUSED);
 	private static final OffsetDateTime REFERENCE = DemoTime.REFERENCE.atOffset(ZoneOffset.UTC);
 
 	private static TestDatabase database;
@@ -87,6 +89,7 @@ class DemoDataGeneratorIntegrationTests {
 	@Test
 	void coversEveryStatus() {
 		assertThat(dsl.selectDistinct(SEQUENCE_STATE.STATE).from(SEQUENCE_STATE).fetch(SEQUENCE_STATE.STATE))
+				.extracting(SequenceStateStatus::databaseValue)
 				.containsExactlyInAnyOrder(DemoStates.STATUSES);
 	}
 
@@ -159,9 +162,9 @@ class DemoDataGeneratorIntegrationTests {
 				.or(s.OPEN_COUNT.lt(s.CLICK_COUNT))
 				.or(s.REPLY_COUNT.ne(s.POSITIVE_REPLY_COUNT.plus(s.NEUTRAL_REPLY_COUNT).plus(s.NEGATIVE_REPLY_COUNT)))))
 				.isZero();
-		assertThat(dsl.fetchCount(s, s.ACTIVE_AT.isNull().eq(s.STATE.in("active", "paused", "finished")))).isZero();
-		assertThat(dsl.fetchCount(s, s.PAUSE_REASON.isNull().eq(s.STATE.eq("paused")))).isZero();
-		assertThat(dsl.fetchCount(s, s.ERROR_REASON.isNull().eq(s.STATE.eq("failed")))).isZero();
+		assertThat(dsl.fetchCount(s, s.ACTIVE_AT.isNull().eq(s.STATE.in(SequenceStateStatus.ACTIVE, SequenceStateStatus.PAUSED, SequenceStateStatus.FINISHED)))).isZero();
+		assertThat(dsl.fetchCount(s, s.PAUSE_REASON.isNull().eq(s.STATE.eq(SequenceStateStatus.PAUSED)))).isZero();
+		assertThat(dsl.fetchCount(s, s.ERROR_REASON.isNull().eq(s.STATE.eq(SequenceStateStatus.FAILED)))).isZero();
 		assertThat(dsl.fetchCount(s, s.CREATED_AT.lt(REFERENCE.minusYears(2).minusDays(1)))).isZero();
 	}
 

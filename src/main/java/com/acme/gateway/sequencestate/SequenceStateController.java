@@ -2,16 +2,18 @@ package com.acme.gateway.sequencestate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.acme.gateway.database.KeyedRow;
 import com.acme.gateway.database.SortKey;
+import com.acme.gateway.filter.FilterLimits;
+import com.acme.gateway.filter.FilterSignature;
 import com.acme.gateway.graphql.Connections;
 import com.acme.gateway.graphql.CursorCodec;
 import com.acme.gateway.graphql.Ids;
 import com.acme.gateway.graphql.PageRequest;
 import com.acme.gateway.graphql.PagingProperties;
 import org.jooq.Condition;
-import org.jooq.impl.DSL;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -28,10 +30,14 @@ public class SequenceStateController {
 
 	private final PagingProperties paging;
 
-	public SequenceStateController(SequenceStateRepository repository, CursorCodec cursors, PagingProperties paging) {
+	private final FilterLimits filterLimits;
+
+	public SequenceStateController(SequenceStateRepository repository, CursorCodec cursors, PagingProperties paging,
+			FilterLimits filterLimits) {
 		this.repository = repository;
 		this.cursors = cursors;
 		this.paging = paging;
+		this.filterLimits = filterLimits;
 	}
 
 	@QueryMapping
@@ -39,11 +45,19 @@ public class SequenceStateController {
 		return this.repository.findById(Ids.parse(id, "id")).orElse(null);
 	}
 
+	/**
+	 * Everything the client sent is checked (page arguments, filter limits, cursor) before the
+	 * first statement runs, so a refused request costs the database nothing.
+	 */
 	@QueryMapping
-	public SequenceStateConnection sequenceStates(@Argument Integer first, @Argument String after,
+	public SequenceStateConnection sequenceStates(@Argument Map<String, Object> filter,
+			@Argument List<SequenceStateOrder> orderBy, @Argument Integer first, @Argument String after,
 			@Argument Integer last, @Argument String before) {
 		PageRequest page = PageRequest.of(first, after, last, before, this.paging);
-		return page(SequenceStateOrdering.BY_ID, DSL.noCondition(), "", page);
+		SequenceStateOrdering ordering = (orderBy != null) ? SequenceStateOrdering.of(orderBy)
+				: SequenceStateOrdering.BY_ID;
+		Condition condition = SequenceStateConditions.of(filter, this.filterLimits);
+		return page(ordering, condition, FilterSignature.of(filter), page);
 	}
 
 	/** Counted only when selected: a count over a large table is the costliest part of a page. */

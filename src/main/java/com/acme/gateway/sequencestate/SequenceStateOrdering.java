@@ -23,6 +23,9 @@ public record SequenceStateOrdering(List<SortKey<?>> keys) {
 	public static SequenceStateOrdering of(List<SequenceStateOrder> orderBy) {
 		List<SortKey<?>> keys = new ArrayList<>();
 		for (SequenceStateOrder order : orderBy) {
+			if (order.field() == null) {
+				continue;
+			}
 			keys.add(SortKey.of(order.field().column(), order.descending()));
 			if (order.field() == SequenceStateOrderField.ID) {
 				// id is unique: keys after it could never break a tie.

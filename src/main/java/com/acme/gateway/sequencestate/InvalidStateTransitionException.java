@@ -1,6 +1,8 @@
 package com.acme.gateway.sequencestate;
 
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.acme.gateway.graphql.ErrorCode;
 import com.acme.gateway.graphql.GatewayException;
@@ -16,8 +18,8 @@ public class InvalidStateTransitionException extends GatewayException {
 	public InvalidStateTransitionException(long id, SequenceStateStatus currentState, Action action) {
 		super(ErrorCode.INVALID_STATE_TRANSITION,
 				"Cannot %s sequence state %d: it is %s, and %s is allowed only from %s".formatted(
-						action.name().toLowerCase(java.util.Locale.ROOT), id, currentState.name(),
-						action.name().toLowerCase(java.util.Locale.ROOT), allowed(action)),
+						action.name().toLowerCase(Locale.ROOT), id, currentState.name(),
+						action.name().toLowerCase(Locale.ROOT), allowed(action)),
 				Map.of("id", String.valueOf(id), "currentState", currentState.name(), "action", action.name()));
 	}
 
@@ -26,7 +28,7 @@ public class InvalidStateTransitionException extends GatewayException {
 			.stream()
 			.sorted()
 			.map(Enum::name)
-			.collect(java.util.stream.Collectors.joining(", "));
+			.collect(Collectors.joining(", "));
 	}
 
 }

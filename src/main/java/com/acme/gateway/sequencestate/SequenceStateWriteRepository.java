@@ -7,6 +7,7 @@ import static com.acme.gateway.database.generated.Tables.SEQUENCE;
 import static com.acme.gateway.database.generated.Tables.SEQUENCE_STATE;
 import static com.acme.gateway.database.generated.Tables.SEQUENCE_STEP;
 
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -15,6 +16,7 @@ import com.acme.gateway.sequencestate.SequenceStateTransitions.Action;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Records;
 import org.jooq.SelectField;
 import org.jooq.Table;
 import org.jooq.UpdateSetMoreStep;
@@ -35,7 +37,7 @@ import org.springframework.stereotype.Repository;
 public class SequenceStateWriteRepository {
 
 	/** {@code now()}: the transaction's start time, the same for every row a mutation writes. */
-	private static final Field<java.time.OffsetDateTime> NOW = DSL.currentOffsetDateTime();
+	private static final Field<OffsetDateTime> NOW = DSL.currentOffsetDateTime();
 
 	private final DSLContext dsl;
 
@@ -54,7 +56,7 @@ public class SequenceStateWriteRepository {
 		Field<SequenceStateStatus> status = DSL
 			.when(SEQUENCE.ENABLED, status(SequenceStateTransitions.initialStatus(true)))
 			.otherwise(status(SequenceStateTransitions.initialStatus(false)));
-		Field<java.time.OffsetDateTime> activeAt = DSL.when(SEQUENCE.ENABLED, NOW)
+		Field<OffsetDateTime> activeAt = DSL.when(SEQUENCE.ENABLED, NOW)
 			.otherwise(DSL.inline(null, SQLDataType.TIMESTAMPWITHTIMEZONE));
 		return this.dsl
 			.insertInto(SEQUENCE_STATE, SEQUENCE_STATE.STATE, SEQUENCE_STATE.PROSPECT_ID, SEQUENCE_STATE.SEQUENCE_ID,
@@ -87,7 +89,7 @@ public class SequenceStateWriteRepository {
 							? exists(OPPORTUNITY, OPPORTUNITY.ID.eq(input.opportunityId())) : DSL.inline(true),
 					exists(SEQUENCE_STEP,
 							SEQUENCE_STEP.SEQUENCE_ID.eq(input.sequenceId()).and(SEQUENCE_STEP.STEP_ORDER.eq(1))))
-			.fetchSingle(org.jooq.Records.mapping(CreateReferences::new));
+			.fetchSingle(Records.mapping(CreateReferences::new));
 	}
 
 	/**

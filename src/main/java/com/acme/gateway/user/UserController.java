@@ -7,6 +7,7 @@ import com.acme.gateway.graphql.BatchLookups;
 import com.acme.gateway.mailbox.Mailbox;
 import com.acme.gateway.sequence.Sequence;
 import com.acme.gateway.sequencestate.SequenceState;
+import com.acme.gateway.sequencestate.SequenceStateTransition;
 
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.stereotype.Controller;
@@ -24,6 +25,11 @@ public class UserController {
 	@BatchMapping(typeName = "SequenceState", field = "creator")
 	public Map<SequenceState, User> sequenceStateCreator(List<SequenceState> states) {
 		return BatchLookups.toOne(states, SequenceState::creatorId, this.users::findByIds);
+	}
+
+	@BatchMapping(typeName = "SequenceStateTransition", field = "actor")
+	public Map<SequenceStateTransition, User> sequenceStateTransitionActor(List<SequenceStateTransition> transitions) {
+		return BatchLookups.toOne(transitions, SequenceStateTransition::actorId, this.users::findByIds);
 	}
 
 	@BatchMapping(typeName = "Sequence", field = "owner")

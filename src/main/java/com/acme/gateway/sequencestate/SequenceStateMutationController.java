@@ -1,0 +1,53 @@
+package com.acme.gateway.sequencestate;
+
+import com.acme.gateway.graphql.Ids;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * The mutations of sequence states. Parses ids and hands over to {@link SequenceStateWriter},
+ * which owns the transactions and the rules; the states returned resolve their relationships
+ * through the same batch mappings as query results.
+ */
+@Controller
+public class SequenceStateMutationController {
+
+	private final SequenceStateWriter writer;
+
+	public SequenceStateMutationController(SequenceStateWriter writer) {
+		this.writer = writer;
+	}
+
+	@MutationMapping
+	public SequenceState createSequenceState(@Argument CreateSequenceStateInput input) {
+		Long opportunityId = (input.opportunityId() != null) ? Ids.parse(input.opportunityId(), "input.opportunityId")
+				: null;
+		return this.writer.create(Ids.parse(input.prospectId(), "input.prospectId"),
+				Ids.parse(input.sequenceId(), "input.sequenceId"), Ids.parse(input.mailboxId(), "input.mailboxId"),
+				opportunityId);
+	}
+
+	@MutationMapping
+	public SequenceState pauseSequenceState(@Argument String id, @Argument String reason) {
+		return this.writer.pause(Ids.parse(id, "id"), reason);
+	}
+
+	@MutationMapping
+	public SequenceState resumeSequenceState(@Argument String id) {
+		return this.writer.resume(Ids.parse(id, "id"));
+	}
+
+	@MutationMapping
+	public SequenceState finishSequenceState(@Argument String id) {
+		return this.writer.finish(Ids.parse(id, "id"));
+	}
+
+	/** Returns the id of the deleted state, as the API fixes ({@code ID!}). */
+	@MutationMapping
+	public String deleteSequenceState(@Argument String id) {
+		return String.valueOf(this.writer.delete(Ids.parse(id, "id")));
+	}
+
+}

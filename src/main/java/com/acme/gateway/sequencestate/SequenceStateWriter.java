@@ -1,0 +1,127 @@
+package com.acme.gateway.sequencestate;
+
+import com.acme.gateway.database.ConstraintViolations;
+import com.acme.gateway.graphql.InvalidInputException;
+import com.acme.gateway.sequencestate.SequenceStateTransitions.Action;
+import com.acme.gateway.user.CurrentUser;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates, changes and deletes sequence states, each call one transaction that writes the state
+ * and appends its history row, or writes nothing at all.
+ *
+ * <p>Contract: every write is conditional on the status it starts from and is decided by the
+ * database at the moment of writing, so concurrent calls on one state end in a state some serial
+ * order of them explains, and each refused call is told why: {@link RecordNotFoundException},
+ * {@link InvalidStateTransitionException}, {@link LiveStateConflictException} or
+ * {@link InvalidInputException}. A refusal is an exception thrown inside the transaction, which
+ * rolls it back.
+ *
+ * <p>Trap: never add a "check, then write" step here. A SELECT that finds no live state does not
+ * stop a concurrent create from inserting one before this one does; the unique index does.
+ */
+@Service
+public class SequenceStateWriter {
+
+	/** The width of {@code sequence_state.pause_reason}, counted in characters as PostgreSQL does. */
+	static final int MAX_REASON_LENGTH = 255;
+
+	private static final String ONE_LIVE_STATE_INDEX = "sequence_state_one_live_per_prospect_and_sequence";
+
+	private final SequenceStateWriteRepository states;
+
+	private final SequenceStateTransitionRepository history;
+
+	private final CurrentUser currentUser;
+
+	public SequenceStateWriter(SequenceStateWriteRepository states, SequenceStateTransitionRepository history,
+			CurrentUser currentUser) {
+		this.states = states;
+		this.history = history;
+		this.currentUser = currentUser;
+	}
+
+	@Transactional
+	public SequenceState create(long prospectId, long sequenceId, long mailboxId, Long opportunityId) {
+		Long actor = this.currentUser.id().orElse(null);
+		NewSequenceState input = new NewSequenceState(prospectId, sequenceId, mailboxId, opportunityId, actor);
+		SequenceState created;
+		try {
+			created = this.states.insert(input).orElseThrow(() -> whyNotCreated(input));
+		}
+		catch (RuntimeException ex) {
+			// Spring translates jOOQ's exception when Boot wires jOOQ, jOOQ's own reaches here otherwise;
+			// both keep the driver's SQLException in the cause chain.
+			if (ConstraintViolations.isViolationOf(ex, ConstraintViolations.UNIQUE_VIOLATION, ONE_LIVE_STATE_INDEX)) {
+				throw new LiveStateConflictException(prospectId, sequenceId);
+			}
+			throw ex;
+		}
+		this.history.append(created.id(), null, created.state(), null, actor);
+		return created;
+	}
+
+	/** Pauses an active state; {@code reason} (optional) replaces the previous pause reason. */
+	@Transactional
+	public SequenceState pause(long id, String reason) {
+		if (reason != null && reason.codePointCount(0, reason.length()) > MAX_REASON_LENGTH) {
+			throw new InvalidInputException(
+					"reason must be at most %d characters long".formatted(MAX_REASON_LENGTH));
+		}
+		return change(id, Action.PAUSE, reason);
+	}
+
+	@Transactional
+	public SequenceState resume(long id) {
+		return change(id, Action.RESUME, null);
+	}
+
+	@Transactional
+	public SequenceState finish(long id) {
+		return change(id, Action.FINISH, null);
+	}
+
+	/** Deletes the state; its mailings, tasks, calls and history stay, no longer linked to it. */
+	@Transactional
+	public long delete(long id) {
+		SequenceStateStatus deleted = this.states.delete(id)
+			.orElseThrow(() -> new RecordNotFoundException("sequence state", "id", id));
+		this.history.append(id, deleted, null, null, this.currentUser.id().orElse(null));
+		return id;
+	}
+
+	private SequenceState change(long id, Action action, String reason) {
+		StateChange change = this.states.changeState(id, action, reason).orElseThrow(() -> whyRefused(id, action));
+		this.history.append(id, change.from(), change.state().state(), reason, this.currentUser.id().orElse(null));
+		return change.state();
+	}
+
+	/** The conditional UPDATE changed nothing: the row is missing, or its status forbids the action. */
+	private RuntimeException whyRefused(long id, Action action) {
+		return this.states.findStatus(id)
+			.<RuntimeException>map(current -> new InvalidStateTransitionException(id, current, action))
+			.orElseGet(() -> new RecordNotFoundException("sequence state", "id", id));
+	}
+
+	/** The INSERT … SELECT found nothing to insert: name the first missing row. */
+	private RuntimeException whyNotCreated(NewSequenceState input) {
+		CreateReferences found = this.states.findReferences(input);
+		if (!found.prospect()) {
+			return new RecordNotFoundException("prospect", "input.prospectId", input.prospectId());
+		}
+		if (!found.sequence()) {
+			return new RecordNotFoundException("sequence", "input.sequenceId", input.sequenceId());
+		}
+		if (!found.mailbox()) {
+			return new RecordNotFoundException("mailbox", "input.mailboxId", input.mailboxId());
+		}
+		if (!found.opportunity()) {
+			return new RecordNotFoundException("opportunity", "input.opportunityId", input.opportunityId());
+		}
+		return new InvalidInputException("Sequence %d has no first step (order 1); add one before enrolling prospects"
+			.formatted(input.sequenceId()));
+	}
+
+}

@@ -2,14 +2,19 @@ package com.acme.gateway.sequencestate;
 
 import static com.acme.gateway.database.generated.Tables.SEQUENCE_STATE;
 
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.acme.gateway.filter.ColumnFilters;
 import com.acme.gateway.filter.FilterLimits;
 import com.acme.gateway.graphql.LimitExceededException;
 import org.jooq.Condition;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 /**
@@ -26,6 +31,11 @@ import org.jooq.impl.DSL;
  */
 public final class SequenceStateConditions {
 
+	private static final Map<String, Field<OffsetDateTime>> DATE_COLUMNS = Map.of("activeAt",
+			SEQUENCE_STATE.ACTIVE_AT, "callCompletedAt", SEQUENCE_STATE.CALL_COMPLETED_AT, "createdAt",
+			SEQUENCE_STATE.CREATED_AT, "repliedAt", SEQUENCE_STATE.REPLIED_AT, "stateChangedAt",
+			SEQUENCE_STATE.STATE_CHANGED_AT, "updatedAt", SEQUENCE_STATE.UPDATED_AT);
+
 	private final ColumnFilters columns;
 
 	private final SequenceStateRelationFilters relations;
@@ -38,6 +48,38 @@ public final class SequenceStateConditions {
 	/** The condition for {@code filter} (every state when it is null or empty). */
 	public static Condition of(Map<String, Object> filter, FilterLimits limits) {
 		return (filter == null) ? DSL.noCondition() : new SequenceStateConditions(limits).filter(filter, "filter", 1);
+	}
+
+	/**
+	 * The date columns the filter bounds on both sides, within {@code narrowerThan}, at its top
+	 * level (where they restrict every row returned). Such a range holds few rows, whatever
+	 * order the client asked for.
+	 */
+	@SuppressWarnings("unchecked")
+	public static Set<Field<?>> narrowDateRanges(Map<String, Object> filter, Duration narrowerThan) {
+		if (filter == null) {
+			return Set.of();
+		}
+		Set<Field<?>> narrow = new HashSet<>();
+		DATE_COLUMNS.forEach((name, column) -> {
+			if (filter.get(name) instanceof Map<?, ?> operators) {
+				OffsetDateTime lower = firstDate(operators, "gte", "gt", "eq");
+				OffsetDateTime upper = firstDate(operators, "lte", "lt", "eq");
+				if (lower != null && upper != null && Duration.between(lower, upper).compareTo(narrowerThan) <= 0) {
+					narrow.add(column);
+				}
+			}
+		});
+		return narrow;
+	}
+
+	private static OffsetDateTime firstDate(Map<?, ?> operators, String... names) {
+		for (String name : names) {
+			if (operators.get(name) instanceof OffsetDateTime value) {
+				return value;
+			}
+		}
+		return null;
 	}
 
 	@SuppressWarnings("unchecked")

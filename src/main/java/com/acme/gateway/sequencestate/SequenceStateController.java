@@ -3,6 +3,7 @@ package com.acme.gateway.sequencestate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.acme.gateway.database.KeyedRow;
 import com.acme.gateway.database.SortKey;
@@ -14,6 +15,7 @@ import com.acme.gateway.graphql.Ids;
 import com.acme.gateway.graphql.PageRequest;
 import com.acme.gateway.graphql.PagingProperties;
 import org.jooq.Condition;
+import org.jooq.Field;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -57,7 +59,12 @@ public class SequenceStateController {
 		SequenceStateOrdering ordering = (orderBy != null) ? SequenceStateOrdering.of(orderBy)
 				: SequenceStateOrdering.BY_ID;
 		Condition condition = SequenceStateConditions.of(filter, this.filterLimits);
-		return page(ordering, condition, FilterSignature.of(filter), page);
+		// A narrow date range on the column the order leads with is already an index range in
+		// page order; on another column, reading the range first beats walking the order's index.
+		Set<Field<?>> narrowRanges = SequenceStateConditions.narrowDateRanges(filter,
+				this.filterLimits.narrowDateRange());
+		boolean filterFirst = !narrowRanges.isEmpty() && !narrowRanges.contains(ordering.keys().get(0).field());
+		return page(ordering, condition, FilterSignature.of(filter), page, filterFirst);
 	}
 
 	/** Counted only when selected: a count over a large table is the costliest part of a page. */
@@ -67,11 +74,12 @@ public class SequenceStateController {
 	}
 
 	private SequenceStateConnection page(SequenceStateOrdering ordering, Condition filter, String filterSignature,
-			PageRequest page) {
+			PageRequest page, boolean filterFirst) {
 		String scope = ordering.signature() + "|" + filterSignature;
 		List<Object> afterValues = (page.cursor() != null) ? readCursor(page.cursor(), scope, ordering) : null;
 		List<KeyedRow<SequenceState>> rows = (page.size() == 0) ? List.of()
-				: this.repository.findPage(filter, ordering, page.backward(), afterValues, page.size() + 1);
+				: this.repository.findPage(filter, ordering, page.backward(), afterValues, page.size() + 1,
+						filterFirst);
 		Connections.Page<SequenceState> result = Connections.page(rows, page,
 				values -> writeCursor(scope, ordering, values));
 		return new SequenceStateConnection(result.edges(), result.pageInfo(), filter);

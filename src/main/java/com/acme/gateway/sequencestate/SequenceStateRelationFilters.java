@@ -86,19 +86,35 @@ final class SequenceStateRelationFilters {
 
 	private static Condition semiJoin(String relation, Condition related) {
 		return switch (relation) {
-			case "mailbox" -> linkIn(SEQUENCE_STATE.MAILBOX_ID, MAILBOX, MAILBOX.ID, related);
-			case "prospect" -> linkIn(SEQUENCE_STATE.PROSPECT_ID, PROSPECT, PROSPECT.ID, related);
+			case "mailbox" -> linkInFew(SEQUENCE_STATE.MAILBOX_ID, MAILBOX, MAILBOX.ID, related);
+			case "prospect" -> linkInFew(SEQUENCE_STATE.PROSPECT_ID, PROSPECT, PROSPECT.ID, related);
 			case "sequence" -> linkIn(SEQUENCE_STATE.SEQUENCE_ID, SEQUENCE, SEQUENCE.ID, related);
 			case "sequenceStep" -> linkIn(SEQUENCE_STATE.SEQUENCE_STEP_ID, SEQUENCE_STEP, SEQUENCE_STEP.ID, related);
-			case "calls" -> linkIn(SEQUENCE_STATE.ID, CALL, CALL.SEQUENCE_STATE_ID, related);
-			case "tasks" -> linkIn(SEQUENCE_STATE.ID, TASK, TASK.SEQUENCE_STATE_ID, related);
+			case "calls" -> linkInFew(SEQUENCE_STATE.ID, CALL, CALL.SEQUENCE_STATE_ID, related);
+			case "tasks" -> linkInFew(SEQUENCE_STATE.ID, TASK, TASK.SEQUENCE_STATE_ID, related);
 			default -> throw new IllegalStateException("No semi-join for " + relation);
 		};
 	}
 
+	/**
+	 * For broad attributes (a sequence's type, a step's order) that many states share: a plain
+	 * semi-join, which PostgreSQL may answer by walking the states in page order and probing.
+	 */
 	private static Condition linkIn(Field<Long> stateColumn, Table<?> table, Field<Long> relatedColumn,
 			Condition related) {
 		return stateColumn.in(DSL.select(relatedColumn).from(table).where(related));
+	}
+
+	/**
+	 * For attributes that single out few rows (an email, a task's due day, a call): the related
+	 * keys are collected first into an array, and the states are then looked up by that array
+	 * through the link's index. PostgreSQL cannot estimate {@code emails @> ?} or a correlated
+	 * date window well, and with a plain semi-join it walks most of the table in id order to
+	 * find three rows (measured: 1.5 s instead of 1 ms on 1,000,000 states).
+	 */
+	private static Condition linkInFew(Field<Long> stateColumn, Table<?> table, Field<Long> relatedColumn,
+			Condition related) {
+		return stateColumn.eq(DSL.any(DSL.array(DSL.select(relatedColumn).from(table).where(related))));
 	}
 
 }

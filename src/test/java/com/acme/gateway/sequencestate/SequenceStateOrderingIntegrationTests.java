@@ -110,6 +110,34 @@ class SequenceStateOrderingIntegrationTests extends IntegrationTest {
 		assertThat(seen).containsExactlyElementsOf(expected);
 	}
 
+	/**
+	 * A narrow createdAt range under an order led by another column is read first and sorted
+	 * (SequenceStateRepository#findPage); the rows and their paging must not change with it.
+	 */
+	@Test
+	void pagesANarrowDateRangeThatIsReadBeforeSorting() {
+		String now = OffsetDateTime.now(java.time.ZoneOffset.UTC).toString();
+		String from = OffsetDateTime.parse(now).minusDays(1).toString();
+		String to = OffsetDateTime.parse(now).plusDays(1).toString();
+		List<String> seen = new ArrayList<>();
+		String before = null;
+		boolean more = true;
+		while (more) {
+			GraphQlTester.Response page = this.graphQlTester
+				.document("query($before: String, $from: DateTime, $to: DateTime) { sequenceStates(last: 5, before: $before, "
+						+ "filter: { createdAt: { gte: $from, lte: $to } }, orderBy: [{ field: BOUNCE_COUNT, direction: DESC }]) "
+						+ "{ edges { node { id } } pageInfo { hasPreviousPage startCursor } } }")
+				.variable("before", before)
+				.variable("from", from)
+				.variable("to", to)
+				.execute();
+			seen.addAll(0, page.path("sequenceStates.edges[*].node.id").entityList(String.class).get());
+			before = page.path("sequenceStates.pageInfo.startCursor").entity(String.class).get();
+			more = page.path("sequenceStates.pageInfo.hasPreviousPage").entity(Boolean.class).get();
+		}
+		assertThat(seen).containsExactly("12", "9", "6", "3", "1", "10", "7", "4", "11", "8", "5", "2");
+	}
+
 	@Test
 	void refusesCursorFromAnotherOrdering() {
 		String cursor = page(List.of(key("BOUNCE_COUNT", "ASC")), 2, null, null, null)

@@ -86,7 +86,7 @@ final class SequenceStateRelationFilters {
 
 	private static Condition semiJoin(String relation, Condition related) {
 		return switch (relation) {
-			case "mailbox" -> linkInFew(SEQUENCE_STATE.MAILBOX_ID, MAILBOX, MAILBOX.ID, related);
+			case "mailbox" -> linkIn(SEQUENCE_STATE.MAILBOX_ID, MAILBOX, MAILBOX.ID, related);
 			case "prospect" -> linkInFew(SEQUENCE_STATE.PROSPECT_ID, PROSPECT, PROSPECT.ID, related);
 			case "sequence" -> linkIn(SEQUENCE_STATE.SEQUENCE_ID, SEQUENCE, SEQUENCE.ID, related);
 			case "sequenceStep" -> linkIn(SEQUENCE_STATE.SEQUENCE_STEP_ID, SEQUENCE_STEP, SEQUENCE_STEP.ID, related);
@@ -97,8 +97,9 @@ final class SequenceStateRelationFilters {
 	}
 
 	/**
-	 * For broad attributes (a sequence's type, a step's order) that many states share: a plain
-	 * semi-join, which PostgreSQL may answer by walking the states in page order and probing.
+	 * A plain semi-join, which PostgreSQL plans from its statistics of the related column: a
+	 * mailbox email it knows to be (nearly) unique, so it looks the few states up by link; a
+	 * sequence type many states share, so it walks the states in page order and probes.
 	 */
 	private static Condition linkIn(Field<Long> stateColumn, Table<?> table, Field<Long> relatedColumn,
 			Condition related) {
@@ -106,11 +107,12 @@ final class SequenceStateRelationFilters {
 	}
 
 	/**
-	 * For attributes that single out few rows (an email, a task's due day, a call): the related
-	 * keys are collected first into an array, and the states are then looked up by that array
-	 * through the link's index. PostgreSQL cannot estimate {@code emails @> ?} or a correlated
-	 * date window well, and with a plain semi-join it walks most of the table in id order to
-	 * find three rows (measured: 1.5 s instead of 1 ms on 1,000,000 states).
+	 * For filters whose matches PostgreSQL misjudges: a prospect's emails ({@code emails @> ?}
+	 * has no useful statistics: 2,000 prospects estimated for 1) and a state's tasks or calls
+	 * (a due-day window holds states whose ids cluster, so walking the states in id order to
+	 * meet them reads most of the table). The related keys are collected first into an array
+	 * and the states looked up by it through the link's index (measured on 1,000,000 states:
+	 * 1.5 s to 0.5 ms for an email, 229 ms to 5 ms for a day of tasks).
 	 */
 	private static Condition linkInFew(Field<Long> stateColumn, Table<?> table, Field<Long> relatedColumn,
 			Condition related) {

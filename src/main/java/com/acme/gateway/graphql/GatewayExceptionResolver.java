@@ -58,7 +58,7 @@ public class GatewayExceptionResolver extends DataFetcherExceptionResolverAdapte
 	 * connection, SQLSTATE class 08, or the server shutting down / starting up), as opposed to a
 	 * statement the database rejected.
 	 */
-	static boolean isDatabaseUnreachable(Throwable exception) {
+	public static boolean isDatabaseUnreachable(Throwable exception) {
 		for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
 			if (cause instanceof SQLTransientConnectionException || cause instanceof java.net.ConnectException) {
 				return true;

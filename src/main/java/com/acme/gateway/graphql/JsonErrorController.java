@@ -28,7 +28,7 @@ public class JsonErrorController implements ErrorController {
 
 	private static final Logger logger = LoggerFactory.getLogger(JsonErrorController.class);
 
-	@RequestMapping(path = "${server.error.path:/error}", produces = MediaType.APPLICATION_JSON_VALUE)
+	@RequestMapping("${server.error.path:/error}")
 	public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
 		int status = status(request);
 		ErrorCode code;

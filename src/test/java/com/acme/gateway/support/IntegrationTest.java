@@ -27,6 +27,9 @@ public abstract class IntegrationTest {
 	/** Sends an admin's token with every scope; {@link #graphQlTester(long, String)} for others. */
 	protected HttpGraphQlTester graphQlTester;
 
+	/** The admin whose token {@link #graphQlTester} sends. */
+	protected long adminId;
+
 	@Autowired
 	private HttpGraphQlTester anonymousGraphQlTester;
 
@@ -56,10 +59,10 @@ public abstract class IntegrationTest {
 		this.fixtures.deleteAll();
 		// Ids restart with every test, so a cached user of the previous test could be someone else now.
 		this.users.evictAll();
-		long admin = this.fixtures.user("gateway-tests-admin@example.com", "admin");
+		this.adminId = this.fixtures.user("gateway-tests-admin@example.com", "admin");
 		// Cached before counting: tests count the statements of what they request, not of the login.
-		this.users.find(admin);
-		this.graphQlTester = graphQlTester(admin, TestTokens.ALL);
+		this.users.find(this.adminId);
+		this.graphQlTester = graphQlTester(this.adminId, TestTokens.ALL);
 		this.statements.reset();
 	}
 

@@ -71,6 +71,18 @@ class AuthenticationIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void acceptsTokenFromMintScript() throws Exception {
+		long rep = this.fixtures.user("rep@example.com", "rep");
+		ProcessBuilder mint = new ProcessBuilder("bin/mint-token", String.valueOf(rep), "sequenceStates.read", "5");
+		mint.environment().put("GATEWAY_JWT_SECRET", TestTokens.SECRET);
+		Process process = mint.start();
+		String token = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+		org.assertj.core.api.Assertions.assertThat(process.waitFor()).isZero();
+
+		post(headers -> headers.setBearerAuth(token)).expectStatus().isOk();
+	}
+
+	@Test
 	void answersUnknownPathWithJsonNotFound() {
 		this.webTestClient.get()
 			.uri("/no-such-page")

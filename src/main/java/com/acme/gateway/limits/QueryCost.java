@@ -20,7 +20,7 @@ import graphql.schema.GraphQLTypeUtil;
  * </ul>
  * So {@code sequenceStates(first: 1000) { edges { node { mailings { id } } } }} costs
  * 1 + 1000 × (1 + 1 + 20 × 1) = 22,001, while the GraphiQL example (10 states with five to-one
- * relationships and the active step's tasks) costs 272.
+ * relationships and the active step's tasks) costs 1 + 10 × (1 + 8) + 1 = 92.
  * <p>
  * Trap: the products overflow an {@code int} quickly with nested lists, so every step saturates at
  * {@link Integer#MAX_VALUE} instead of wrapping to a small, accepted number.

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Gives every error of every response an {@code extensions.code}: errors raised before
  * execution (syntax, validation, variable coercion) come from graphql-java with its own
- * classifications, and this is the one place that sees them all.
+ * classifications, and this is the one place that sees them all. It also takes graphql-java's
+ * syntax-tree class names out of their messages ({@link ErrorMessages}).
  */
 @Component
 public class ErrorCodeInterceptor implements WebGraphQlInterceptor {
@@ -34,7 +35,7 @@ public class ErrorCodeInterceptor implements WebGraphQlInterceptor {
 	private static GraphQLError withCode(GraphQLError error) {
 		ErrorCode code = ErrorCodes.of(error.getErrorType());
 		return GraphqlErrorBuilder.newError()
-			.message(error.getMessage())
+			.message(ErrorMessages.withoutSyntaxTreeNames(error.getMessage()))
 			.locations(error.getLocations())
 			.path(error.getPath())
 			.errorType(code)

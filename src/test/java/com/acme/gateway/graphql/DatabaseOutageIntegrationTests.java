@@ -1,5 +1,6 @@
 package com.acme.gateway.graphql;
 
+import static com.acme.gateway.database.generated.Tables.APP_USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -8,7 +9,10 @@ import java.time.Instant;
 
 import com.acme.gateway.support.TcpProxy;
 import com.acme.gateway.support.TestDatabase;
+import com.acme.gateway.support.TestTokens;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +36,24 @@ class DatabaseOutageIntegrationTests {
 	private static TcpProxy proxy;
 
 	@Autowired
+	private HttpGraphQlTester anonymousGraphQlTester;
+
+	@Autowired
+	private DSLContext dsl;
+
 	private HttpGraphQlTester graphQlTester;
+
+	/** A user of its own, since other tests empty the tables; its role is cached by the first request. */
+	@BeforeEach
+	void signIn() {
+		long user = this.dsl.insertInto(APP_USER)
+			.set(APP_USER.EMAIL, "outage-" + System.nanoTime() + "@example.com")
+			.set(APP_USER.ROLE, "rep")
+			.returning(APP_USER.ID)
+			.fetchSingle(APP_USER.ID);
+		String token = TestTokens.forUser(user, TestTokens.ALL);
+		this.graphQlTester = this.anonymousGraphQlTester.mutate().headers(headers -> headers.setBearerAuth(token)).build();
+	}
 
 	@DynamicPropertySource
 	static void databaseBehindProxy(DynamicPropertyRegistry registry) {
@@ -43,6 +64,7 @@ class DatabaseOutageIntegrationTests {
 		registry.add("spring.datasource.url", () -> viaProxy);
 		registry.add("spring.datasource.username", database::username);
 		registry.add("spring.datasource.password", database::password);
+		registry.add("gateway.security.jwt-secret", () -> TestTokens.SECRET);
 	}
 
 	@AfterAll

@@ -1,5 +1,6 @@
 package com.acme.gateway.support;
 
+import com.acme.gateway.security.UserDirectory;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,8 +24,17 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @Import(TestDatabaseConfiguration.class)
 public abstract class IntegrationTest {
 
-	@Autowired
+	/** Sends an admin's token with every scope; {@link #graphQlTester(long, String)} for others. */
 	protected HttpGraphQlTester graphQlTester;
+
+	/** The admin whose token {@link #graphQlTester} sends. */
+	protected long adminId;
+
+	@Autowired
+	private HttpGraphQlTester anonymousGraphQlTester;
+
+	@Autowired
+	private UserDirectory users;
 
 	@Autowired
 	protected WebTestClient webTestClient;
@@ -41,12 +51,25 @@ public abstract class IntegrationTest {
 		registry.add("spring.datasource.url", database::url);
 		registry.add("spring.datasource.username", database::username);
 		registry.add("spring.datasource.password", database::password);
+		registry.add("gateway.security.jwt-secret", () -> TestTokens.SECRET);
 	}
 
 	@BeforeEach
 	void startFromEmptyTables() {
 		this.fixtures.deleteAll();
+		// Ids restart with every test, so a cached user of the previous test could be someone else now.
+		this.users.evictAll();
+		this.adminId = this.fixtures.user("gateway-tests-admin@example.com", "admin");
+		// Cached before counting: tests count the statements of what they request, not of the login.
+		this.users.find(this.adminId);
+		this.graphQlTester = graphQlTester(this.adminId, TestTokens.ALL);
 		this.statements.reset();
+	}
+
+	/** A tester that sends a token for {@code userId} granting {@code scopes} (space-separated). */
+	protected HttpGraphQlTester graphQlTester(long userId, String scopes) {
+		String token = TestTokens.forUser(userId, scopes);
+		return this.anonymousGraphQlTester.mutate().headers(headers -> headers.setBearerAuth(token)).build();
 	}
 
 }

@@ -1,0 +1,56 @@
+package com.acme.gateway.limits;
+
+import com.acme.gateway.graphql.PagingProperties;
+import graphql.execution.instrumentation.Instrumentation;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jooq.autoconfigure.DefaultConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+
+/**
+ * The limits that keep one request from hurting the others. Spring Boot adds every
+ * {@link Instrumentation} bean to graphql-java, whose operation checks run after validation and
+ * before the first field, hence before any SQL.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LimitsProperties.class)
+public class LimitsConfiguration {
+
+	@Bean
+	Instrumentation depthLimit(LimitsProperties limits) {
+		return new DepthLimit(limits.maxDepth());
+	}
+
+	@Bean
+	Instrumentation costLimit(LimitsProperties limits, PagingProperties paging) {
+		return new CostLimit(limits.maxCost(), new QueryCost(limits, paging.defaultSize()));
+	}
+
+	@Bean
+	Instrumentation aliasLimit(LimitsProperties limits) {
+		return new AliasLimit(limits.maxAliases());
+	}
+
+	/** First in the chain: nothing else should look at a text that is too large. */
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	WebGraphQlInterceptor documentSizeLimit(LimitsProperties limits) {
+		return new DocumentSizeLimit(limits.maxDocumentSize().toBytes());
+	}
+
+	/**
+	 * jOOQ hands the timeout to JDBC's {@code setQueryTimeout}, on which PgJDBC sends PostgreSQL a
+	 * cancel request: the statement stops on the server, not just in the gateway. JDBC counts whole
+	 * seconds, so the timeout is rounded up.
+	 */
+	@Bean
+	DefaultConfigurationCustomizer statementTimeout(LimitsProperties limits) {
+		int seconds = (int) Math.max(1, (limits.statementTimeout().toMillis() + 999) / 1000);
+		return configuration -> configuration.settings().setQueryTimeout(seconds);
+	}
+
+}

@@ -1,0 +1,31 @@
+package com.acme.gateway.security;
+
+import java.util.Map;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes the request's {@link CurrentUser} available to every data fetcher through the GraphQL
+ * context under {@link CurrentUser#CONTEXT_KEY}: scope checks and {@code canDelete} read it there,
+ * so they need neither SQL nor thread-locals.
+ */
+@Component
+public class CurrentUserInterceptor implements WebGraphQlInterceptor {
+
+	@Override
+	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+		Object user = request.getAttributes().get(CurrentUserRequestFilter.ATTRIBUTE);
+		if (user instanceof CurrentUser currentUser) {
+			request.configureExecutionInput((input, builder) -> builder
+				.graphQLContext(Map.of(CurrentUser.CONTEXT_KEY, currentUser))
+				.build());
+		}
+		return chain.next(request);
+	}
+
+}

@@ -1,0 +1,64 @@
+package com.acme.gateway.security;
+
+import java.util.Map;
+
+import jakarta.servlet.DispatcherType;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * Every request needs a bearer token except the GraphiQL page (static; the token goes into its
+ * Headers tab) and the health and info endpoints (load balancers do not carry tokens). Which
+ * operations a token allows is decided per GraphQL field by {@link ScopeInstrumentation}, since
+ * all of them arrive as a POST to the same URL.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class)
+public class SecurityConfiguration {
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<JwtDecoder> decoders,
+			CurrentUserConverter converter) throws Exception {
+		JwtDecoder decoder = JwtConfigurationCheck.requireDecoder(decoders);
+		GraphQlAuthenticationEntryPoint entryPoint = new GraphQlAuthenticationEntryPoint();
+		http.authorizeHttpRequests(requests -> requests
+			// Error dispatches render what an already-checked request produced; checking them again
+			// would turn a 404 or 400 into a 401.
+			.dispatcherTypeMatchers(DispatcherType.ERROR)
+			.permitAll()
+			.requestMatchers(HttpMethod.GET, "/graphiql")
+			.permitAll()
+			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+			.permitAll()
+			.anyRequest()
+			.authenticated())
+			.oauth2ResourceServer(resourceServer -> resourceServer
+				.jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
+				.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler(accessDenied()))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler(accessDenied()))
+			// Bearer tokens only: no session to fixate, no cookie for CSRF to ride on.
+			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable())
+			.requestCache(cache -> cache.disable())
+			.addFilterAfter(new CurrentUserRequestFilter(), BearerTokenAuthenticationFilter.class);
+		return http.build();
+	}
+
+	private static AccessDeniedHandler accessDenied() {
+		return (request, response, exception) -> GraphQlErrorBody.write(response, 403, "FORBIDDEN",
+				"This token does not allow this request.", Map.of());
+	}
+
+}

@@ -2,7 +2,9 @@ package com.acme.gateway.sequencestate;
 
 import com.acme.gateway.graphql.Ids;
 
+import com.acme.gateway.security.CurrentUser;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 
@@ -21,33 +23,38 @@ public class SequenceStateMutationController {
 	}
 
 	@MutationMapping
-	public SequenceState createSequenceState(@Argument CreateSequenceStateInput input) {
+	public SequenceState createSequenceState(@Argument CreateSequenceStateInput input,
+			@ContextValue(name = CurrentUser.CONTEXT_KEY) CurrentUser user) {
 		Long opportunityId = (input.opportunityId() != null) ? Ids.parse(input.opportunityId(), "input.opportunityId")
 				: null;
 		return this.writer.create(Ids.parse(input.prospectId(), "input.prospectId"),
 				Ids.parse(input.sequenceId(), "input.sequenceId"), Ids.parse(input.mailboxId(), "input.mailboxId"),
-				opportunityId);
+				opportunityId, user.id());
 	}
 
 	@MutationMapping
-	public SequenceState pauseSequenceState(@Argument String id, @Argument String reason) {
-		return this.writer.pause(Ids.parse(id, "id"), reason);
+	public SequenceState pauseSequenceState(@Argument String id, @Argument String reason,
+			@ContextValue(name = CurrentUser.CONTEXT_KEY) CurrentUser user) {
+		return this.writer.pause(Ids.parse(id, "id"), reason, user.id());
 	}
 
 	@MutationMapping
-	public SequenceState resumeSequenceState(@Argument String id) {
-		return this.writer.resume(Ids.parse(id, "id"));
+	public SequenceState resumeSequenceState(@Argument String id,
+			@ContextValue(name = CurrentUser.CONTEXT_KEY) CurrentUser user) {
+		return this.writer.resume(Ids.parse(id, "id"), user.id());
 	}
 
 	@MutationMapping
-	public SequenceState finishSequenceState(@Argument String id) {
-		return this.writer.finish(Ids.parse(id, "id"));
+	public SequenceState finishSequenceState(@Argument String id,
+			@ContextValue(name = CurrentUser.CONTEXT_KEY) CurrentUser user) {
+		return this.writer.finish(Ids.parse(id, "id"), user.id());
 	}
 
 	/** Returns the id of the deleted state, as the API fixes ({@code ID!}). */
 	@MutationMapping
-	public String deleteSequenceState(@Argument String id) {
-		return String.valueOf(this.writer.delete(Ids.parse(id, "id")));
+	public String deleteSequenceState(@Argument String id,
+			@ContextValue(name = CurrentUser.CONTEXT_KEY) CurrentUser user) {
+		return String.valueOf(this.writer.delete(Ids.parse(id, "id"), user));
 	}
 
 }

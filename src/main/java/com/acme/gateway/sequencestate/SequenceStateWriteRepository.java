@@ -137,6 +137,17 @@ public class SequenceStateWriteRepository {
 					SequenceState.from(row.into(SEQUENCE_STATE))));
 	}
 
+	/**
+	 * State {@code id}, locked until the transaction ends, so a permission decided on its
+	 * creator cannot be undercut by a concurrent change before the delete.
+	 */
+	public Optional<SequenceState> lockById(long id) {
+		return this.dsl.selectFrom(SEQUENCE_STATE)
+			.where(SEQUENCE_STATE.ID.eq(id))
+			.forUpdate()
+			.fetchOptional(SequenceState::from);
+	}
+
 	/** Deletes state {@code id}; returns the status it had, or empty when there was none. */
 	public Optional<SequenceStateStatus> delete(long id) {
 		return this.dsl.deleteFrom(SEQUENCE_STATE)

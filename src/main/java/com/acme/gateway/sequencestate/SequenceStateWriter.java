@@ -3,7 +3,11 @@ package com.acme.gateway.sequencestate;
 import com.acme.gateway.database.ConstraintViolations;
 import com.acme.gateway.graphql.InvalidInputException;
 import com.acme.gateway.sequencestate.SequenceStateTransitions.Action;
-import com.acme.gateway.user.CurrentUser;
+import java.util.Map;
+
+import com.acme.gateway.graphql.ErrorCode;
+import com.acme.gateway.graphql.GatewayException;
+import com.acme.gateway.security.CurrentUser;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,18 +38,17 @@ public class SequenceStateWriter {
 
 	private final SequenceStateTransitionRepository history;
 
-	private final CurrentUser currentUser;
-
-	public SequenceStateWriter(SequenceStateWriteRepository states, SequenceStateTransitionRepository history,
-			CurrentUser currentUser) {
+	public SequenceStateWriter(SequenceStateWriteRepository states, SequenceStateTransitionRepository history) {
 		this.states = states;
 		this.history = history;
-		this.currentUser = currentUser;
 	}
 
+	/**
+	 * Enrols the prospect; {@code actor} (the caller's {@code app_user} id, null for system
+	 * writes) becomes the state's creator and the actor of its first history row.
+	 */
 	@Transactional
-	public SequenceState create(long prospectId, long sequenceId, long mailboxId, Long opportunityId) {
-		Long actor = this.currentUser.id().orElse(null);
+	public SequenceState create(long prospectId, long sequenceId, long mailboxId, Long opportunityId, Long actor) {
 		NewSequenceState input = new NewSequenceState(prospectId, sequenceId, mailboxId, opportunityId, actor);
 		SequenceState created;
 		try {
@@ -65,36 +68,49 @@ public class SequenceStateWriter {
 
 	/** Pauses an active state; {@code reason} (optional) replaces the previous pause reason. */
 	@Transactional
-	public SequenceState pause(long id, String reason) {
+	public SequenceState pause(long id, String reason, Long actor) {
 		if (reason != null && reason.codePointCount(0, reason.length()) > MAX_REASON_LENGTH) {
 			throw new InvalidInputException(
 					"reason must be at most %d characters long".formatted(MAX_REASON_LENGTH));
 		}
-		return change(id, Action.PAUSE, reason);
+		return change(id, Action.PAUSE, reason, actor);
 	}
 
 	@Transactional
-	public SequenceState resume(long id) {
-		return change(id, Action.RESUME, null);
+	public SequenceState resume(long id, Long actor) {
+		return change(id, Action.RESUME, null, actor);
 	}
 
 	@Transactional
-	public SequenceState finish(long id) {
-		return change(id, Action.FINISH, null);
+	public SequenceState finish(long id, Long actor) {
+		return change(id, Action.FINISH, null, actor);
 	}
 
-	/** Deletes the state; its mailings, tasks, calls and history stay, no longer linked to it. */
+	/**
+	 * Deletes the state if {@link SequenceStateDeletePolicy} lets {@code user} (the very rule
+	 * behind {@code canDelete}, so the field never promises a delete that is then refused); its
+	 * mailings, tasks, calls and history stay, no longer linked to it. The state is locked
+	 * before the rule is applied, so its creator cannot change in between.
+	 */
 	@Transactional
-	public long delete(long id) {
+	public long delete(long id, CurrentUser user) {
+		SequenceState state = this.states.lockById(id)
+			.orElseThrow(() -> new RecordNotFoundException("sequence state", "id", id));
+		if (!SequenceStateDeletePolicy.allows(user, state)) {
+			throw new GatewayException(ErrorCode.FORBIDDEN,
+					"Only an admin or the state's creator may delete sequence state " + id
+							+ " (canDelete tells in advance)",
+					Map.of("id", String.valueOf(id)));
+		}
 		SequenceStateStatus deleted = this.states.delete(id)
 			.orElseThrow(() -> new RecordNotFoundException("sequence state", "id", id));
-		this.history.append(id, deleted, null, null, this.currentUser.id().orElse(null));
+		this.history.append(id, deleted, null, null, user.id());
 		return id;
 	}
 
-	private SequenceState change(long id, Action action, String reason) {
+	private SequenceState change(long id, Action action, String reason, Long actor) {
 		StateChange change = this.states.changeState(id, action, reason).orElseThrow(() -> whyRefused(id, action));
-		this.history.append(id, change.from(), change.state().state(), reason, this.currentUser.id().orElse(null));
+		this.history.append(id, change.from(), change.state().state(), reason, actor);
 		return change.state();
 	}
 

@@ -11,8 +11,8 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 
 /**
  * Each scope against each operation of this branch. A missing scope is {@code FORBIDDEN} at the
- * refused field's path; fields that need no scope still answer. Mutations are covered by
- * {@link ScopeRequirementsTests} until they exist here.
+ * refused field's path; fields that need no scope still answer; a refused mutation writes
+ * nothing.
  */
 class ScopeIntegrationTests extends IntegrationTest {
 
@@ -76,6 +76,64 @@ class ScopeIntegrationTests extends IntegrationTest {
 			.verify();
 		// the user lookup of a new token is the only statement
 		org.assertj.core.api.Assertions.assertThat(this.statements.count()).isLessThanOrEqualTo(1);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "mutation($id: ID!) { pauseSequenceState(id: $id) { id } }",
+			"mutation($id: ID!) { finishSequenceState(id: $id) { id } }",
+			"mutation($id: ID!) { deleteSequenceState(id: $id) }" })
+	void readOnlyTokenCannotChangeAnything(String mutation) {
+		var before = stateRow();
+
+		graphQlTester(this.rep, "sequenceStates.read").document(mutation)
+			.variable("id", String.valueOf(this.stateId))
+			.execute()
+			.errors()
+			.expect(error -> "FORBIDDEN".equals(error.getExtensions().get("code")))
+			.verify();
+
+		org.assertj.core.api.Assertions.assertThat(stateRow()).isEqualTo(before);
+	}
+
+	@Test
+	void writeScopeDoesNotGrantDelete() {
+		var before = stateRow();
+
+		graphQlTester(this.rep, "sequenceStates.read sequenceStates.write")
+			.document("mutation($id: ID!) { deleteSequenceState(id: $id) }")
+			.variable("id", String.valueOf(this.stateId))
+			.execute()
+			.errors()
+			.expect(error -> "FORBIDDEN".equals(error.getExtensions().get("code"))
+					&& error.getMessage().contains("sequenceStates.delete"))
+			.verify();
+
+		org.assertj.core.api.Assertions.assertThat(stateRow()).isEqualTo(before);
+	}
+
+	@Test
+	void writeScopePausesAndRecordsTheCallerAsActor() {
+		graphQlTester(this.rep, "sequenceStates.write")
+			.document("mutation($id: ID!) { pauseSequenceState(id: $id, reason: \"ooo\") { state } }")
+			.variable("id", String.valueOf(this.stateId))
+			.execute()
+			.path("pauseSequenceState.state")
+			.entity(String.class)
+			.isEqualTo("PAUSED");
+
+		var actor = this.fixtures.dsl()
+			.select(com.acme.gateway.database.generated.Tables.SEQUENCE_STATE_TRANSITION.ACTOR_ID)
+			.from(com.acme.gateway.database.generated.Tables.SEQUENCE_STATE_TRANSITION)
+			.where(com.acme.gateway.database.generated.Tables.SEQUENCE_STATE_TRANSITION.SEQUENCE_STATE_ID.eq(this.stateId))
+			.fetchSingle()
+			.value1();
+		org.assertj.core.api.Assertions.assertThat(actor).isEqualTo(this.rep);
+	}
+
+	private org.jooq.Record stateRow() {
+		return this.fixtures.dsl()
+			.fetchOne(com.acme.gateway.database.generated.Tables.SEQUENCE_STATE,
+					com.acme.gateway.database.generated.Tables.SEQUENCE_STATE.ID.eq(this.stateId));
 	}
 
 	private GraphQlTester.Response query(String scopes, String document) {

@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code canDelete} for a matrix of callers (admin, the states' creator, another rep) × token
  * scopes × states (created by the rep, by the admin, by nobody). Each {@link Case} states the
  * expected answer per state by hand, not by calling the policy, so the test checks the rule.
- * Once {@code deleteSequenceState} exists, the same cases drive a second test that deletes each
- * state and expects success exactly where {@code canDelete} was true.
+ * The same cases drive a second test that deletes each state and expects success exactly where
+ * {@code canDelete} was true, and FORBIDDEN with the state untouched everywhere else.
  */
 class CanDeleteIntegrationTests extends IntegrationTest {
 
@@ -86,6 +86,33 @@ class CanDeleteIntegrationTests extends IntegrationTest {
 				.get();
 			assertThat(canDelete).as("%s with %s on %s", row.caller(), row.scopes(), state)
 				.isEqualTo(row.mayDelete(state));
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("matrix")
+	void deleteSucceedsExactlyWhereCanDeleteSaidSo(Case row) {
+		for (State state : State.values()) {
+			long id = this.states.get(state);
+			var caller = graphQlTester(this.callers.get(row.caller()), row.scopes());
+			boolean promised = caller.document("{ sequenceState(id: \"" + id + "\") { canDelete } }")
+				.execute()
+				.path("sequenceState.canDelete")
+				.entity(Boolean.class)
+				.get();
+
+			List<org.springframework.graphql.ResponseError> errors = new java.util.ArrayList<>();
+			caller.document("mutation { deleteSequenceState(id: \"" + id + "\") }").execute().errors().satisfy(errors::addAll);
+
+			String what = "%s with %s deleting %s".formatted(row.caller(), row.scopes(), state);
+			assertThat(errors.isEmpty()).as(what).isEqualTo(promised).isEqualTo(row.mayDelete(state));
+			if (!errors.isEmpty()) {
+				assertThat(errors).as(what).allMatch(error -> "FORBIDDEN".equals(error.getExtensions().get("code")));
+			}
+			boolean stillThere = this.fixtures.dsl()
+				.fetchExists(com.acme.gateway.database.generated.Tables.SEQUENCE_STATE,
+						com.acme.gateway.database.generated.Tables.SEQUENCE_STATE.ID.eq(id));
+			assertThat(stillThere).as(what).isEqualTo(!promised);
 		}
 	}
 

@@ -52,7 +52,7 @@ class SequenceStateConcurrencyIntegrationTests extends IntegrationTest {
 		List<Long> ids = new ArrayList<>();
 		for (int i = 0; i < STATES; i++) {
 			long prospect = this.fixtures.prospect(world.account(), "Racing", "No" + i);
-			ids.add(this.writer.create(prospect, world.sequence(), world.mailbox(), null).id());
+			ids.add(this.writer.create(prospect, world.sequence(), world.mailbox(), null, this.adminId).id());
 		}
 		Map<Long, AtomicInteger> successes = new ConcurrentHashMap<>();
 		ids.forEach(id -> successes.put(id, new AtomicInteger()));
@@ -152,9 +152,9 @@ class SequenceStateConcurrencyIntegrationTests extends IntegrationTest {
 	private SequenceState randomCall(Random random, long id) {
 		int roll = random.nextInt(400);
 		if (roll == 0) {
-			return this.writer.finish(id);
+			return this.writer.finish(id, this.adminId);
 		}
-		return (roll % 2 == 0) ? this.writer.pause(id, "roll " + roll) : this.writer.resume(id);
+		return (roll % 2 == 0) ? this.writer.pause(id, "roll " + roll, this.adminId) : this.writer.resume(id, this.adminId);
 	}
 
 	private void assertHistoryReplaysToCurrentState(long id, int successfulCalls, long seed) {

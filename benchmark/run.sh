@@ -32,6 +32,7 @@ WRK_TIMEOUT=${WRK_TIMEOUT:-10}
 ALLOW_PG_RESTART=${ALLOW_PG_RESTART:-1}
 SKIP_BUILD=${SKIP_BUILD:-0}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+export PGOPTIONS="-c client_min_messages=warning"
 DATABASE=${BENCH_DATABASE:-gateway_bench}
 # Each server logs in as its own role, so pg_stat_statements (keyed by user) counts the statements
 # of one server only, even when someone else uses the same database during the run.
@@ -194,7 +195,8 @@ start_postgraphile() {
 	log "starting PostGraphile on 127.0.0.1:$POSTGRAPHILE_PORT"
 	# Its fastest documented mode (issue 6): two cluster workers, dynamic JSON, no simple lists,
 	# no query log, production mode.
-	(cd "$BENCH/postgraphile" && NODE_ENV=production setsid node_modules/.bin/postgraphile \
+	# exec: the subshell's pid becomes setsid's and then node's, so $! names the process group.
+	(cd "$BENCH/postgraphile" && NODE_ENV=production exec setsid node_modules/.bin/postgraphile \
 		--connection "postgres://$POSTGRAPHILE_ROLE@$PGHOST:$PGPORT/$DATABASE" --schema public \
 		--host 127.0.0.1 --port "$POSTGRAPHILE_PORT" \
 		--cluster-workers 2 --dynamic-json --simple-collections omit --disable-query-log \
@@ -280,6 +282,7 @@ post() {
 # statements are kept (the gateway's are the source of benchmark/pgbench/*.sql).
 check_documents() {
 	local workload server variables status out
+	: >"$RUN_DIR/single-request-statements.tsv"
 	for workload in $WORKLOADS; do
 		for server in gateway postgraphile; do
 			[[ $workload == q6 && $server == postgraphile ]] && continue
@@ -306,6 +309,7 @@ check_documents() {
 				fail "$workload on $server answered $status with errors; see $out"
 			fi
 			dump_statements "$(server_role "$server")" "$RUN_DIR/statements/$workload-$server.txt"
+			printf '%s\t%s\t%s\n' "$workload" "$server" "$(statement_calls "$(server_role "$server")")" >>"$RUN_DIR/single-request-statements.tsv"
 		done
 	done
 	log "every document answers without errors"
@@ -328,15 +332,28 @@ run_wrk() {
 
 result_field() { sed -n "s/^RESULT .*\b$2=\([^ ]*\).*/\1/p" "$1"; }
 
+# Waits for the mutations still in flight when wrk stopped (wrk closes its connections, the gateway
+# still finishes them): until the pool's transition rows stop growing, bounded by the wrk timeout.
+quiesce_pool() {
+	local last=-1 now
+	for _ in $(seq 1 $((WRK_TIMEOUT + 5))); do
+		now=$(sql "select count(*) from sequence_state_transition where sequence_state_id = any('$POOL_IDS'::bigint[])")
+		[[ $now == "$last" ]] && return 0
+		last=$now
+		sleep 1
+	done
+}
+
 # measure <round> <workload> <server>: warm-up, then the measured interval with statement counts.
 measure() {
 	local round=$1 workload=$2 server=$3
 	local out="$RUN_DIR/wrk/r$round-$workload-$server"
-	local before_transition=0 transitions=-1 calls requests
+	local before_transition=0 transitions=-1 inconsistent=-1 calls requests
 	log "round $round $workload $server: warm-up ${WARMUP}s, measure ${MEASURE}s"
 	[[ $workload == q6 ]] && restore_pool
 	run_wrk "$workload" "$server" "$WARMUP" "$out.warmup.txt"
 	if [[ $workload == q6 ]]; then
+		quiesce_pool
 		restore_pool
 		before_transition=$(sql "select coalesce(max(id), 0) from sequence_state_transition")
 	fi
@@ -344,23 +361,32 @@ measure() {
 	run_wrk "$workload" "$server" "$MEASURE" "$out.txt"
 	calls=$(statement_calls "$(server_role "$server")")
 	if [[ $workload == q6 ]]; then
+		quiesce_pool
 		transitions=$(sql "select count(*) from sequence_state_transition
 			where id > $before_transition and sequence_state_id = any('$POOL_IDS'::bigint[])")
+		# Every pool state started ACTIVE: its pauses minus its resumes must be 1 if it is PAUSED
+		# now and 0 if ACTIVE; any other state means a transition without its row, or the reverse.
+		inconsistent=$(sql "select count(*) from sequence_state s left join (
+				select sequence_state_id, sum(case when to_state = 'paused' then 1 else -1 end) as net
+				from sequence_state_transition where id > $before_transition group by sequence_state_id) t
+				on t.sequence_state_id = s.id
+			where s.id = any('$POOL_IDS'::bigint[])
+			and coalesce(t.net, 0) <> case s.state when 'paused' then 1 when 'active' then 0 else -99 end")
 		restore_pool
 	fi
 	requests=$(result_field "$out.txt" requests)
-	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$workload" "$server" \
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$workload" "$server" \
 		"$requests" "$(result_field "$out.txt" seconds)" "$(result_field "$out.txt" rps)" \
 		"$(result_field "$out.txt" p50_ms)" "$(result_field "$out.txt" p99_ms)" \
 		"$(result_field "$out.txt" ok)" \
 		$(($(result_field "$out.txt" non2xx) + $(result_field "$out.txt" graphql_errors) + $(result_field "$out.txt" socket_errors))) \
-		"$calls" "$transitions" "$STATEMENT_COUNTS" >>"$RAW"
+		"$calls" "$transitions" "$inconsistent" "$STATEMENT_COUNTS" >>"$RAW"
 	grep '^RESULT\|^FIRST_ERROR' "$out.txt" | sed "s/^/  /" >&2
 }
 
 run_rounds() {
 	local round workload first second
-	printf 'round\tworkload\tserver\trequests\tseconds\trps\tp50_ms\tp99_ms\tok\terrors\tstatements\ttransitions\tcounted\n' >"$RAW"
+	printf 'round\tworkload\tserver\trequests\tseconds\trps\tp50_ms\tp99_ms\tok\terrors\tstatements\ttransitions\tinconsistent\tcounted\n' >"$RAW"
 	for round in $(seq 1 "$ROUNDS"); do
 		# Alternate which server goes first, so drift on the machine hits both alike.
 		if ((round % 2 == 1)); then first=gateway second=postgraphile; else first=postgraphile second=gateway; fi
@@ -393,13 +419,12 @@ run_pgbench() {
 
 # Heap used after the run, then after a full GC (the live set), in MiB; and resident memory.
 measure_memory() {
-	local heap_line
-	heap_line() { jcmd "$GATEWAY_PID" GC.heap_info 2>/dev/null | grep -m1 'total.*used'; }
+	heap_line() { (jcmd "$GATEWAY_PID" GC.heap_info 2>/dev/null || true) | grep -m1 'total.*used' || true; }
 	HEAP_AFTER_RUN=$(heap_line | sed -n 's/.*total \([0-9]*\)K, used \([0-9]*\)K.*/\2 \1/p' | awk '{printf "%.0f MiB used of %.0f MiB committed", $1/1024, $2/1024}')
 	jcmd "$GATEWAY_PID" GC.run >/dev/null 2>&1 || true
 	HEAP_LIVE=$(heap_line | sed -n 's/.*used \([0-9]*\)K.*/\1/p' | awk '{printf "%.0f MiB", $1/1024}')
 	GATEWAY_RSS=$(awk '/VmRSS/ {printf "%.0f MiB", $2/1024}' "/proc/$GATEWAY_PID/status")
-	POSTGRAPHILE_RSS=$(ps -o rss= -g "$POSTGRAPHILE_PID" | awk '{sum += $1} END {printf "%.0f MiB", sum/1024}')
+	POSTGRAPHILE_RSS=$( (ps -o rss= -g "$POSTGRAPHILE_PID" || true) | awk '{sum += $1} END {printf "%.0f MiB", sum/1024}')
 }
 
 machine_facts() {
@@ -409,13 +434,13 @@ machine_facts() {
 	PG_VERSION=$(sql "show server_version")
 	POSTGRAPHILE_VERSION=$(node -p 'require(process.argv[1] + "/node_modules/postgraphile/package.json").version' "$BENCH/postgraphile")
 	FILTER_VERSION=$(node -p 'require(process.argv[1] + "/node_modules/postgraphile-plugin-connection-filter/package.json").version' "$BENCH/postgraphile")
-	WRK_VERSION=$(wrk -v 2>&1 | head -1 | awk '{print $1, $2}')
+	WRK_VERSION=$( (wrk -v 2>&1 || true) | head -1 | awk '{print $1, $2}')
 	NODE_VERSION=$(node -v)
 	LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 }
 
 write_report() {
-	python3 "$BENCH/report.py" "$RAW" "$RUN_DIR/pgbench.tsv" >"$REPORT.tables"
+	python3 "$BENCH/report.py" "$RAW" "$RUN_DIR/pgbench.tsv" "$RUN_DIR/single-request-statements.tsv" >"$REPORT.tables"
 	{
 		echo "# Benchmark $STAMP: gateway vs PostGraphile"
 		echo

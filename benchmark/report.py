@@ -1,0 +1,171 @@
+"""Turns benchmark/run.sh's measurements into the Markdown tables of its report.
+
+Usage: report.py measurements.tsv pgbench.tsv single-request-statements.tsv. Across rounds it reports the median of each
+figure (so one disturbed round does not decide), the req/s range, and sums of errors and
+statements; the per-round figures follow for anyone who doubts a median.
+"""
+import csv
+import statistics
+import sys
+
+WORKLOADS = {
+    "q1": "Q1 page of 50, middle, id order",
+    "q2": "Q2 states of one prospect",
+    "q3": "Q3 ACTIVE, one month, updatedAt DESC, totalCount",
+    "q4": "Q4 one state by id",
+    "q5": "Q5 page of 50 near the end",
+    "q6": "Q6 pause/resume mutations",
+}
+# Issue 6's goals: minimum ratio gateway/PostGraphile in req/s.
+RATIO_GOALS = {"q1": 3, "q2": 3, "q3": 4, "q4": 2, "q5": 3}
+
+
+def read_rows(path):
+    with open(path, newline="") as file:
+        return list(csv.DictReader(file, delimiter="\t"))
+
+
+def median(rows, field):
+    return statistics.median(float(row[field]) for row in rows)
+
+
+def summarize(rows):
+    requests = sum(int(row["requests"]) for row in rows)
+    statements = sum(int(row["statements"]) for row in rows)
+    counted = all(row["counted"] == "1" for row in rows)
+    rates = [float(row["rps"]) for row in rows]
+    return {
+        "requests": requests,
+        "rps": statistics.median(rates),
+        "rps_range": f"{min(rates):.0f}–{max(rates):.0f}" if len(rates) > 1 else "",
+        "p50": median(rows, "p50_ms"),
+        "p99": median(rows, "p99_ms"),
+        "errors": sum(int(row["errors"]) for row in rows),
+        "statements": statements / requests if counted and requests else None,
+        "ok": sum(int(row["ok"]) for row in rows),
+        "transitions": sum(int(row["transitions"]) for row in rows),
+        "inconsistent": sum(int(row["inconsistent"]) for row in rows),
+        "seconds": sum(float(row["seconds"]) for row in rows),
+    }
+
+
+def main(measurements_path, pgbench_path, single_path):
+    rows = read_rows(measurements_path)
+    # Statements of one request alone (the check before the load): exact, where the count under
+    # load also holds the requests in flight at the interval's edges (up to one per connection).
+    single = {}
+    with open(single_path) as file:
+        for line in file:
+            workload, server, calls = line.rstrip("\n").split("\t")
+            single[workload, server] = calls
+    ceilings = {}
+    with open(pgbench_path) as file:
+        for line in file:
+            workload, tps, latency = line.rstrip("\n").split("\t")
+            ceilings[workload] = float(tps) if tps else None
+    summary = {}
+    for workload in WORKLOADS:
+        for server in ("gateway", "postgraphile"):
+            selected = [row for row in rows if row["workload"] == workload and row["server"] == server]
+            if selected:
+                summary[workload, server] = summarize(selected)
+
+    out = []
+    out.append("## Throughput and latency (median over rounds)")
+    out.append("")
+    out.append("| workload | server | req/s | p50 ms | p99 ms | errors | gateway / PostGraphile "
+               "| SQL statements: 1 request alone | per request under load |")
+    out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+    for workload, title in WORKLOADS.items():
+        gateway = summary.get((workload, "gateway"))
+        peer = summary.get((workload, "postgraphile"))
+        for server, figures in (("gateway", gateway), ("postgraphile", peer)):
+            if figures is None:
+                continue
+            ratio = ""
+            if server == "gateway" and peer and peer["rps"] > 0:
+                ratio = f"**{figures['rps'] / peer['rps']:.2f}×**"
+            rate = f"{figures['rps']:.1f}" + (f" ({figures['rps_range']})" if figures["rps_range"] else "")
+            if figures["requests"] == 0:
+                # No answer inside the interval: its latencies are not zero but unknown (> interval).
+                rate = "0 (no answer within the interval)"
+            statements = "n/a" if figures["statements"] is None else f"{figures['statements']:.2f}"
+            alone = single.get((workload, server), "n/a")
+            if workload == "q6":
+                alone += " (pause + resume)"
+            name = "gateway" if server == "gateway" else "PostGraphile"
+            out.append(f"| {title} | {name} | {rate} | {figures['p50']:.1f} | {figures['p99']:.1f} "
+                       f"| {figures['errors']} | {ratio} | {alone} | {statements} |")
+    out.append("")
+
+    q6 = summary.get(("q6", "gateway"))
+    if q6:
+        # wrk stops with up to one request per connection unanswered; the gateway still completes
+        # those, so rows may exceed the answers wrk counted by at most the connection count.
+        lost = max(0, q6["ok"] - q6["transitions"])
+        verdict = "none lost" if lost == 0 and q6["inconsistent"] == 0 else "**TRANSITIONS LOST**"
+        out.append(f"Q6: {q6['ok']} successful mutations answered in {q6['seconds']:.1f} s measured = "
+                   f"**{q6['ok'] / q6['seconds']:.1f} transitions/s**. Rows added to sequence_state_transition "
+                   f"for the pool: {q6['transitions']} ({q6['transitions'] - q6['ok']} answered after wrk stopped); "
+                   f"pool states whose rows disagree with their state: {q6['inconsistent']}: {verdict}.")
+        out.append("")
+
+    out.append("## Raw-SQL ceiling (pgbench, the gateway's statements, same connections)")
+    out.append("")
+    out.append("| workload | pgbench transactions/s | gateway req/s | gateway / ceiling |")
+    out.append("|---|---:|---:|---:|")
+    for workload in ("q1", "q4"):
+        ceiling = ceilings.get(workload)
+        gateway = summary.get((workload, "gateway"))
+        if ceiling is None:
+            continue
+        share = f"{gateway['rps'] / ceiling:.0%}" if gateway else ""
+        out.append(f"| {workload.upper()} | {ceiling:.1f} | {gateway['rps']:.1f} | {share} |" if gateway
+                   else f"| {workload.upper()} | {ceiling:.1f} | | |")
+    out.append("")
+
+    out.append("## Issue 6 goals")
+    out.append("")
+    out.append("| goal | measured | met |")
+    out.append("|---|---|---|")
+
+    def goal(text, measured, met):
+        out.append(f"| {text} | {measured} | {'yes' if met else 'no'} |")
+
+    for workload, minimum in RATIO_GOALS.items():
+        gateway, peer = summary.get((workload, "gateway")), summary.get((workload, "postgraphile"))
+        if gateway and peer and peer["rps"] > 0:
+            ratio = gateway["rps"] / peer["rps"]
+            goal(f"{workload.upper()} ≥ {minimum}× PostGraphile req/s", f"{ratio:.2f}×", ratio >= minimum)
+            goal(f"{workload.upper()} p99 below PostGraphile's", f"{gateway['p99']:.1f} vs {peer['p99']:.1f} ms"
+                 if gateway["requests"] else "no gateway answer", gateway["requests"] > 0 and gateway["p99"] < peer["p99"])
+    q3 = summary.get(("q3", "gateway"))
+    if q3:
+        goal("Q3 p99 < 150 ms", f"{q3['p99']:.1f} ms" if q3["requests"] else "no answer", q3["requests"] > 0 and q3["p99"] < 150)
+    for workload in ("q1", "q4"):
+        gateway = summary.get((workload, "gateway"))
+        if gateway and ceilings.get(workload):
+            share = gateway["rps"] / ceilings[workload]
+            goal(f"{workload.upper()} ≥ 50% of the raw-SQL ceiling", f"{share:.0%}", share >= 0.5)
+    q1, q5 = summary.get(("q1", "gateway")), summary.get(("q5", "gateway"))
+    if q1 and q5 and q1["rps"] > 0:
+        goal("Q5 within 20% of Q1 (gateway req/s)", f"{q5['rps'] / q1['rps']:.0%} of Q1", q5["rps"] >= 0.8 * q1["rps"])
+    errors = sum(figures["errors"] for (_, server), figures in summary.items() if server == "gateway")
+    goal("zero errors (gateway)", str(errors), errors == 0)
+    if q6:
+        goal("Q6 no transition lost", f"{max(0, q6['ok'] - q6['transitions'])} missing rows, "
+             f"{q6['inconsistent']} inconsistent states", q6["ok"] <= q6["transitions"] and q6["inconsistent"] == 0)
+    out.append("")
+
+    out.append("## Every round")
+    out.append("")
+    out.append("| round | workload | server | requests | req/s | p50 ms | p99 ms | errors | statements |")
+    out.append("|---:|---|---|---:|---:|---:|---:|---:|---:|")
+    for row in rows:
+        out.append(f"| {row['round']} | {row['workload'].upper()} | {row['server']} | {row['requests']} | {row['rps']} "
+                   f"| {row['p50_ms']} | {row['p99_ms']} | {row['errors']} | {row['statements']} |")
+    print("\n".join(out))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2], sys.argv[3])

@@ -1,0 +1,491 @@
+#!/usr/bin/env bash
+# The side-by-side benchmark of issue 6: the gateway and PostGraphile on the same database, the same
+# data and the same queries in one run, under wrk on loopback. Installs what it needs, builds the
+# gateway, starts and stops both servers, and writes a Markdown report to
+# benchmark/results/<timestamp>.md (printed at the end). BENCHMARKS.md explains the method.
+#
+#   benchmark/run.sh                 full run: 10 s warm-up, 30 s measured, 3 rounds
+#   SMOKE=1 benchmark/run.sh         3 s + 3 s, 1 round: checks the harness, not the servers
+#
+# Parameters (environment): WARMUP, MEASURE (seconds), ROUNDS, CONNECTIONS (16), THREADS (2),
+# WORKLOADS ("q1 q2 q3 q4 q5 q6"), GATEWAY_PORT (8081), POSTGRAPHILE_PORT (5000),
+# BENCH_DATABASE (gateway_bench), PGHOST/PGPORT/PGUSER, GATEWAY_JAVA_OPTS, SKIP_BUILD=1 (reuse the
+# jar), WRK_TIMEOUT (10 s: slower answers count as socket errors), ALLOW_PG_RESTART (1: may
+# restart PostgreSQL once to load pg_stat_statements; 0: run without statement counts).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BENCH="$ROOT/benchmark"
+
+SMOKE=${SMOKE:-0}
+if [[ $SMOKE == 1 ]]; then
+	WARMUP=${WARMUP:-3}; MEASURE=${MEASURE:-3}; ROUNDS=${ROUNDS:-1}
+else
+	WARMUP=${WARMUP:-10}; MEASURE=${MEASURE:-30}; ROUNDS=${ROUNDS:-3}
+fi
+CONNECTIONS=${CONNECTIONS:-16}
+THREADS=${THREADS:-2}
+WORKLOADS=${WORKLOADS:-"q1 q2 q3 q4 q5 q6"}
+GATEWAY_PORT=${GATEWAY_PORT:-8081}
+POSTGRAPHILE_PORT=${POSTGRAPHILE_PORT:-5000}
+WRK_TIMEOUT=${WRK_TIMEOUT:-10}
+ALLOW_PG_RESTART=${ALLOW_PG_RESTART:-1}
+SKIP_BUILD=${SKIP_BUILD:-0}
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+export PGOPTIONS="-c client_min_messages=warning"
+DATABASE=${BENCH_DATABASE:-gateway_bench}
+# Each server logs in as its own role, so pg_stat_statements (keyed by user) counts the statements
+# of one server only, even when someone else uses the same database during the run.
+GATEWAY_ROLE=bench_gateway
+POSTGRAPHILE_ROLE=bench_postgraphile
+# Fixed secrets: cursors and tokens stay valid across restarts; benchmark values, not production.
+CURSOR_SECRET=benchmark-cursor-secret-0123456789abcdef
+JWT_SECRET=benchmark-jwt-secret-0123456789abcdef0123456789
+SEED=${BENCH_SEED:-20250301}
+
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+RESULTS="$BENCH/results"
+RUN_DIR="$RESULTS/$STAMP"
+REPORT="$RESULTS/$STAMP.md"
+RAW="$RUN_DIR/measurements.tsv"
+mkdir -p "$RUN_DIR/statements" "$RUN_DIR/samples" "$RUN_DIR/wrk"
+
+log() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+fail() { log "ERROR: $*"; exit 1; }
+sql() { psql -X -q -v ON_ERROR_STOP=1 -At -d "$DATABASE" -c "$1"; }
+NOTES=()
+note() { NOTES+=("$*"); log "$*"; }
+
+# --- processes we start, stopped on every exit path ----------------------------------------------
+
+GATEWAY_PID=""
+POSTGRAPHILE_PID=""
+
+stop_group() {
+	local pid=$1 name=$2
+	[[ -n $pid ]] || return 0
+	kill -0 "$pid" 2>/dev/null || return 0
+	log "stopping $name (process group $pid)"
+	kill -TERM -- "-$pid" 2>/dev/null || true
+	for _ in $(seq 1 30); do
+		kill -0 "$pid" 2>/dev/null || break
+		sleep 0.5
+	done
+	kill -KILL -- "-$pid" 2>/dev/null || true
+}
+
+cleanup() {
+	local status=$?
+	trap - EXIT INT TERM
+	stop_group "$POSTGRAPHILE_PID" PostGraphile
+	stop_group "$GATEWAY_PID" gateway
+	exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# --- tools ----------------------------------------------------------------------------------------
+
+install_tools() {
+	if ! command -v wrk >/dev/null; then
+		log "installing wrk from Debian"
+		apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
+	fi
+	local tool
+	for tool in java mvn node npm psql pgbench openssl curl jcmd python3 setsid timeout; do
+		command -v "$tool" >/dev/null || fail "$tool is missing"
+	done
+	if [[ ! -d $BENCH/postgraphile/node_modules/postgraphile ]]; then
+		log "installing PostGraphile (npm ci)"
+		(cd "$BENCH/postgraphile" && npm ci --no-audit --no-fund >/dev/null)
+	fi
+	if [[ $SKIP_BUILD != 1 || ! -f $ROOT/target/sequence-state-gateway-0.1.0-SNAPSHOT.jar ]]; then
+		log "building the gateway (mvn package)"
+		(cd "$ROOT" && mvn -q -B -DskipTests package) || fail "the gateway did not build"
+	fi
+}
+
+# --- database -------------------------------------------------------------------------------------
+
+check_database() {
+	local states
+	if ! states=$(sql "select count(*) from sequence_state" 2>/dev/null) || ((states < 1000000)); then
+		cat >&2 <<EOF
+The benchmark needs database $DATABASE with 1,000,000 sequence states (found: ${states:-none}).
+Load it once (about two minutes on 2 cores; see README.md, "Deploying"):
+
+  createdb -h $PGHOST -U $PGUSER $DATABASE
+  DATABASE_URL=jdbc:postgresql://$PGHOST:$PGPORT/$DATABASE mvn -B spring-boot:run \\
+    -Dspring-boot.run.optimizedLaunch=false \\
+    -Dspring-boot.run.arguments="--gateway.demo-data.states=1000000 --gateway.demo-data.exit-after-load=true --spring.main.web-application-type=none"
+EOF
+		exit 1
+	fi
+	STATE_COUNT=$states
+}
+
+enable_statement_counts() {
+	STATEMENT_COUNTS=1
+	if [[ $(sql "show shared_preload_libraries") == *pg_stat_statements* ]]; then
+		note "pg_stat_statements was already loaded: PostgreSQL not restarted."
+	elif [[ $ALLOW_PG_RESTART == 1 ]]; then
+		note "pg_stat_statements was not loaded: set shared_preload_libraries and restarted PostgreSQL 15 once."
+		sql "alter system set shared_preload_libraries = 'pg_stat_statements'"
+		pg_ctlcluster --skip-systemctl-redirect 15 main restart
+		for _ in $(seq 1 30); do sql "select 1" >/dev/null 2>&1 && break; sleep 1; done
+	else
+		note "pg_stat_statements is not loaded and ALLOW_PG_RESTART=0: no statement counts."
+		STATEMENT_COUNTS=0
+		return
+	fi
+	sql "create extension if not exists pg_stat_statements"
+}
+
+create_roles() {
+	local role
+	for role in "$GATEWAY_ROLE" "$POSTGRAPHILE_ROLE"; do
+		# Membership in the owner role gives the tables' privileges without making a superuser.
+		sql "do \$\$ begin if not exists (select from pg_roles where rolname = '$role') then
+			create role $role login in role $PGUSER; end if; end \$\$"
+	done
+}
+
+reset_statements() { [[ $STATEMENT_COUNTS == 1 ]] && sql "select pg_stat_statements_reset()" >/dev/null || true; }
+
+statement_calls() {
+	[[ $STATEMENT_COUNTS == 1 ]] || { echo 0; return; }
+	sql "select coalesce(sum(calls), 0) from pg_stat_statements s join pg_roles r on r.oid = s.userid
+		where r.rolname = '$1' and s.dbid = (select oid from pg_database where datname = current_database())"
+}
+
+dump_statements() {
+	[[ $STATEMENT_COUNTS == 1 ]] || return 0
+	sql "select calls || E'\t' || query from pg_stat_statements s join pg_roles r on r.oid = s.userid
+		where r.rolname = '$1' and s.dbid = (select oid from pg_database where datname = current_database())
+		order by calls desc" >"$2"
+}
+
+# --- servers --------------------------------------------------------------------------------------
+
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+start_gateway() {
+	port_free "$GATEWAY_PORT" || fail "port $GATEWAY_PORT is in use; set GATEWAY_PORT"
+	log "starting the gateway on 127.0.0.1:$GATEWAY_PORT"
+	# setsid: the server leads its own process group, so cleanup stops it and only it.
+	# shellcheck disable=SC2086
+	DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DATABASE" DATABASE_USER=$GATEWAY_ROLE DATABASE_PASSWORD= \
+		GATEWAY_CURSOR_SECRET=$CURSOR_SECRET GATEWAY_JWT_SECRET=$JWT_SECRET \
+		setsid java ${GATEWAY_JAVA_OPTS:-} -jar "$ROOT/target/sequence-state-gateway-0.1.0-SNAPSHOT.jar" \
+		--server.address=127.0.0.1 --server.port="$GATEWAY_PORT" >"$RUN_DIR/gateway.log" 2>&1 &
+	GATEWAY_PID=$!
+	# Bounded: Liquibase may build indexes on the first start against 1M rows.
+	for _ in $(seq 1 600); do
+		grep -q "Started GatewayApplication" "$RUN_DIR/gateway.log" && break
+		kill -0 "$GATEWAY_PID" 2>/dev/null || { tail -30 "$RUN_DIR/gateway.log" >&2; fail "the gateway exited"; }
+		sleep 1
+	done
+	grep -q "Started GatewayApplication" "$RUN_DIR/gateway.log" || fail "the gateway did not start in 600 s"
+	GATEWAY_STARTUP=$(sed -n 's/.*Started GatewayApplication in \([0-9.]*\) seconds.*/\1/p' "$RUN_DIR/gateway.log" | head -1)
+	log "gateway started in $GATEWAY_STARTUP s"
+}
+
+start_postgraphile() {
+	port_free "$POSTGRAPHILE_PORT" || fail "port $POSTGRAPHILE_PORT is in use; set POSTGRAPHILE_PORT"
+	log "starting PostGraphile on 127.0.0.1:$POSTGRAPHILE_PORT"
+	# Its fastest documented mode (issue 6): two cluster workers, dynamic JSON, no simple lists,
+	# no query log, production mode.
+	# exec: the subshell's pid becomes setsid's and then node's, so $! names the process group.
+	(cd "$BENCH/postgraphile" && NODE_ENV=production exec setsid node_modules/.bin/postgraphile \
+		--connection "postgres://$POSTGRAPHILE_ROLE@$PGHOST:$PGPORT/$DATABASE" --schema public \
+		--host 127.0.0.1 --port "$POSTGRAPHILE_PORT" \
+		--cluster-workers 2 --dynamic-json --simple-collections omit --disable-query-log \
+		--append-plugins postgraphile-plugin-connection-filter >"$RUN_DIR/postgraphile.log" 2>&1) &
+	POSTGRAPHILE_PID=$!
+	for _ in $(seq 1 120); do
+		curl -s -m 2 -o /dev/null -H 'Content-Type: application/json' --data '{"query":"{__typename}"}' \
+			"http://127.0.0.1:$POSTGRAPHILE_PORT/graphql" && break
+		kill -0 "$POSTGRAPHILE_PID" 2>/dev/null || { tail -30 "$RUN_DIR/postgraphile.log" >&2; fail "PostGraphile exited"; }
+		sleep 1
+	done
+}
+
+# HS256 JWT for an admin (sub = app_user id, scope sequenceStates.all), signed with openssl; the
+# gateway ignores it until authentication lands, then needs it.
+mint_token() {
+	local admin now header payload signature
+	admin=$(sql "select id from app_user where role = 'admin' order by id limit 1")
+	[[ -n $admin ]] || fail "no admin in app_user"
+	now=$(date +%s)
+	b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+	header=$(printf '{"alg":"HS256","typ":"JWT"}' | b64url)
+	payload=$(printf '{"sub":"%s","scope":"sequenceStates.all","iat":%d,"exp":%d}' "$admin" "$now" $((now + 86400)) | b64url)
+	signature=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -mac HMAC -macopt "key:$JWT_SECRET" -binary | b64url)
+	TOKEN="$header.$payload.$signature"
+	ADMIN_ID=$admin
+}
+
+# --- workloads ------------------------------------------------------------------------------------
+
+# Parameters drawn per request, from the data itself (see BENCHMARKS.md for the reasons).
+choose_parameters() {
+	local max_id max_prospect first_month last_month
+	max_id=$(sql "select max(id) from sequence_state")
+	max_prospect=$(sql "select max(prospect_id) from sequence_state")
+	# Months as year * 12 + month - 1, every full month the data covers.
+	first_month=$(sql "select extract(year from min(created_at) at time zone 'UTC') * 12 + extract(month from min(created_at) at time zone 'UTC') - 1 from sequence_state")
+	last_month=$(sql "select extract(year from max(created_at) at time zone 'UTC') * 12 + extract(month from max(created_at) at time zone 'UTC') - 1 from sequence_state")
+	MIDDLE_LOW=$((max_id * 45 / 100)); MIDDLE_HIGH=$((max_id * 55 / 100))
+	END_LOW=$((max_id - 1050)); END_HIGH=$((max_id - 50))
+	PROSPECT_HIGH=$max_prospect
+	ID_HIGH=$max_id
+	MONTH_LOW=${first_month%.*}; MONTH_HIGH=${last_month%.*}
+	# Q6 pool: ACTIVE states picked by a fixed rule, so every run uses the same ones.
+	sql "select id from sequence_state where state = 'active' and id % 100 = 7 order by id limit 2000" >"$RUN_DIR/q6-pool.txt"
+	POOL_IDS="{$(paste -sd, "$RUN_DIR/q6-pool.txt")}"
+	POOL_SIZE=$(wc -l <"$RUN_DIR/q6-pool.txt")
+}
+
+# workload_env <workload> <server>: the environment graphql.lua reads, one assignment per line.
+workload_env() {
+	local workload=$1 server=$2
+	local document="$BENCH/queries/$server/$workload.graphql"
+	case $workload in
+	q1) echo "BENCH_PARAM=range BENCH_VARIABLE=after BENCH_LOW=$MIDDLE_LOW BENCH_HIGH=$MIDDLE_HIGH" ;;
+	q2) echo "BENCH_PARAM=range BENCH_VARIABLE=prospect BENCH_LOW=1 BENCH_HIGH=$PROSPECT_HIGH" ;;
+	q3) echo "BENCH_PARAM=month BENCH_LOW=$MONTH_LOW BENCH_HIGH=$MONTH_HIGH" ;;
+	q4) echo "BENCH_PARAM=range BENCH_VARIABLE=id BENCH_LOW=1 BENCH_HIGH=$ID_HIGH" ;;
+	q5) echo "BENCH_PARAM=range BENCH_VARIABLE=after BENCH_LOW=$END_LOW BENCH_HIGH=$END_HIGH" ;;
+	q6)
+		document="$BENCH/queries/gateway/q6-pause.graphql"
+		echo "BENCH_PARAM=pool BENCH_VARIABLE=id BENCH_POOL=$RUN_DIR/q6-pool.txt BENCH_DOCUMENT_2=$BENCH/queries/gateway/q6-resume.graphql"
+		;;
+	esac
+	echo "BENCH_DOCUMENT=$document BENCH_THREADS=$THREADS BENCH_SEED=$SEED"
+	[[ $server == gateway ]] && echo "BENCH_TOKEN=$TOKEN"
+	return 0
+}
+
+server_url() { [[ $1 == gateway ]] && echo "http://127.0.0.1:$GATEWAY_PORT/graphql" || echo "http://127.0.0.1:$POSTGRAPHILE_PORT/graphql"; }
+server_role() { [[ $1 == gateway ]] && echo "$GATEWAY_ROLE" || echo "$POSTGRAPHILE_ROLE"; }
+
+# One POST with curl; prints the HTTP status, keeps the body.
+post() {
+	local server=$1 document=$2 variables=$3 out=$4
+	local body
+	body=$(python3 -c 'import json, sys; print(json.dumps({"query": open(sys.argv[1]).read(), "variables": json.loads(sys.argv[2])}))' "$document" "$variables")
+	curl -s -m 30 -o "$out" -w '%{http_code}' -H 'Content-Type: application/json' -H "Authorization: Bearer $TOKEN" \
+		--data "$body" "$(server_url "$server")"
+}
+
+# Before any load: one request per document must answer 200 with data and no errors, and its
+# statements are kept (the gateway's are the source of benchmark/pgbench/*.sql).
+check_documents() {
+	local workload server variables status out
+	: >"$RUN_DIR/single-request-statements.tsv"
+	for workload in $WORKLOADS; do
+		for server in gateway postgraphile; do
+			[[ $workload == q6 && $server == postgraphile ]] && continue
+			case $workload in
+			q1) variables="{\"after\":\"$MIDDLE_LOW\"}" ;;
+			q2) variables='{"prospect":"1001"}' ;;
+			q3) variables='{"from":"2025-03-01T00:00:00Z","to":"2025-04-01T00:00:00Z"}' ;;
+			q4) variables='{"id":"123456"}' ;;
+			q5) variables="{\"after\":\"$END_HIGH\"}" ;;
+			q6) variables="{\"id\":\"$(head -1 "$RUN_DIR/q6-pool.txt")\"}" ;;
+			esac
+			reset_statements
+			out="$RUN_DIR/samples/$workload-$server.json"
+			if [[ $workload == q6 ]]; then
+				status=$(post "$server" "$BENCH/queries/gateway/q6-pause.graphql" "$variables" "$out")
+				[[ $status == 200 ]] && ! grep -q '"errors"' "$out" &&
+					status=$(post "$server" "$BENCH/queries/gateway/q6-resume.graphql" "$variables" "$out.resume")
+				[[ -f $out.resume ]] && cat "$out.resume" >>"$out"
+			else
+				status=$(post "$server" "$BENCH/queries/$server/$workload.graphql" "$variables" "$out")
+			fi
+			if [[ $status != 200 ]] || grep -q '"errors"' "$out" || ! grep -q '"data"' "$out"; then
+				head -c 1000 "$out" >&2
+				fail "$workload on $server answered $status with errors; see $out"
+			fi
+			dump_statements "$(server_role "$server")" "$RUN_DIR/statements/$workload-$server.txt"
+			printf '%s\t%s\t%s\n' "$workload" "$server" "$(statement_calls "$(server_role "$server")")" >>"$RUN_DIR/single-request-statements.tsv"
+		done
+	done
+	log "every document answers without errors"
+}
+
+# Puts the Q6 pool back to ACTIVE (a run stops half-way through a pass) without touching others.
+restore_pool() {
+	sql "update sequence_state set state = 'active', pause_reason = null
+		where id = any('$POOL_IDS'::bigint[]) and state = 'paused' and pause_reason = 'benchmark Q6'" >/dev/null
+}
+
+run_wrk() {
+	local workload=$1 server=$2 seconds=$3 out=$4
+	# shellcheck disable=SC2046
+	env $(workload_env "$workload" "$server") timeout $((seconds + WRK_TIMEOUT + 30)) \
+		wrk -t "$THREADS" -c "$CONNECTIONS" -d "${seconds}s" --timeout "${WRK_TIMEOUT}s" --latency \
+		-s "$BENCH/wrk/graphql.lua" "$(server_url "$server")" >"$out" 2>&1 || true
+	grep -q '^RESULT ' "$out" || { cat "$out" >&2; fail "wrk gave no result for $workload on $server"; }
+}
+
+result_field() { sed -n "s/^RESULT .*\b$2=\([^ ]*\).*/\1/p" "$1"; }
+
+# Waits for the mutations still in flight when wrk stopped (wrk closes its connections, the gateway
+# still finishes them): until the pool's transition rows stop growing, bounded by the wrk timeout.
+quiesce_pool() {
+	local last=-1 now
+	for _ in $(seq 1 $((WRK_TIMEOUT + 5))); do
+		now=$(sql "select count(*) from sequence_state_transition where sequence_state_id = any('$POOL_IDS'::bigint[])")
+		[[ $now == "$last" ]] && return 0
+		last=$now
+		sleep 1
+	done
+}
+
+# measure <round> <workload> <server>: warm-up, then the measured interval with statement counts.
+measure() {
+	local round=$1 workload=$2 server=$3
+	local out="$RUN_DIR/wrk/r$round-$workload-$server"
+	local before_transition=0 transitions=-1 inconsistent=-1 calls requests
+	log "round $round $workload $server: warm-up ${WARMUP}s, measure ${MEASURE}s"
+	[[ $workload == q6 ]] && restore_pool
+	run_wrk "$workload" "$server" "$WARMUP" "$out.warmup.txt"
+	if [[ $workload == q6 ]]; then
+		quiesce_pool
+		restore_pool
+		before_transition=$(sql "select coalesce(max(id), 0) from sequence_state_transition")
+	fi
+	reset_statements
+	run_wrk "$workload" "$server" "$MEASURE" "$out.txt"
+	calls=$(statement_calls "$(server_role "$server")")
+	if [[ $workload == q6 ]]; then
+		quiesce_pool
+		transitions=$(sql "select count(*) from sequence_state_transition
+			where id > $before_transition and sequence_state_id = any('$POOL_IDS'::bigint[])")
+		# Every pool state started ACTIVE: its pauses minus its resumes must be 1 if it is PAUSED
+		# now and 0 if ACTIVE; any other state means a transition without its row, or the reverse.
+		inconsistent=$(sql "select count(*) from sequence_state s left join (
+				select sequence_state_id, sum(case when to_state = 'paused' then 1 else -1 end) as net
+				from sequence_state_transition where id > $before_transition group by sequence_state_id) t
+				on t.sequence_state_id = s.id
+			where s.id = any('$POOL_IDS'::bigint[])
+			and coalesce(t.net, 0) <> case s.state when 'paused' then 1 when 'active' then 0 else -99 end")
+		restore_pool
+	fi
+	requests=$(result_field "$out.txt" requests)
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$workload" "$server" \
+		"$requests" "$(result_field "$out.txt" seconds)" "$(result_field "$out.txt" rps)" \
+		"$(result_field "$out.txt" p50_ms)" "$(result_field "$out.txt" p99_ms)" \
+		"$(result_field "$out.txt" ok)" \
+		$(($(result_field "$out.txt" non2xx) + $(result_field "$out.txt" graphql_errors) + $(result_field "$out.txt" socket_errors))) \
+		"$calls" "$transitions" "$inconsistent" "$STATEMENT_COUNTS" >>"$RAW"
+	grep '^RESULT\|^FIRST_ERROR' "$out.txt" | sed "s/^/  /" >&2
+}
+
+run_rounds() {
+	local round workload first second
+	printf 'round\tworkload\tserver\trequests\tseconds\trps\tp50_ms\tp99_ms\tok\terrors\tstatements\ttransitions\tinconsistent\tcounted\n' >"$RAW"
+	for round in $(seq 1 "$ROUNDS"); do
+		# Alternate which server goes first, so drift on the machine hits both alike.
+		if ((round % 2 == 1)); then first=gateway second=postgraphile; else first=postgraphile second=gateway; fi
+		for workload in $WORKLOADS; do
+			if [[ $workload == q6 ]]; then
+				measure "$round" q6 gateway
+			else
+				measure "$round" "$workload" "$first"
+				measure "$round" "$workload" "$second"
+			fi
+		done
+	done
+}
+
+# The raw-SQL ceiling: pgbench running the gateway's own statements for Q1 and Q4.
+run_pgbench() {
+	local workload low high
+	: >"$RUN_DIR/pgbench.tsv"
+	for workload in q1 q4; do
+		if [[ $workload == q1 ]]; then low=$MIDDLE_LOW high=$MIDDLE_HIGH; else low=1 high=$ID_HIGH; fi
+		log "pgbench ceiling $workload: ${MEASURE}s"
+		timeout $((MEASURE + 60)) pgbench -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "$MEASURE" \
+			-D low="$low" -D high="$high" -f "$BENCH/pgbench/$workload.sql" "$DATABASE" \
+			>"$RUN_DIR/pgbench-$workload.txt" 2>&1 || { cat "$RUN_DIR/pgbench-$workload.txt" >&2; fail "pgbench $workload failed"; }
+		printf '%s\t%s\t%s\n' "$workload" \
+			"$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$RUN_DIR/pgbench-$workload.txt")" \
+			"$(sed -n 's/^latency average = \([0-9.]*\) ms.*/\1/p' "$RUN_DIR/pgbench-$workload.txt")" >>"$RUN_DIR/pgbench.tsv"
+	done
+}
+
+# Heap used after the run, then after a full GC (the live set), in MiB; and resident memory.
+measure_memory() {
+	heap_line() { (jcmd "$GATEWAY_PID" GC.heap_info 2>/dev/null || true) | grep -m1 'total.*used' || true; }
+	HEAP_AFTER_RUN=$(heap_line | sed -n 's/.*total \([0-9]*\)K, used \([0-9]*\)K.*/\2 \1/p' | awk '{printf "%.0f MiB used of %.0f MiB committed", $1/1024, $2/1024}')
+	jcmd "$GATEWAY_PID" GC.run >/dev/null 2>&1 || true
+	HEAP_LIVE=$(heap_line | sed -n 's/.*used \([0-9]*\)K.*/\1/p' | awk '{printf "%.0f MiB", $1/1024}')
+	GATEWAY_RSS=$(awk '/VmRSS/ {printf "%.0f MiB", $2/1024}' "/proc/$GATEWAY_PID/status")
+	POSTGRAPHILE_RSS=$( (ps -o rss= -g "$POSTGRAPHILE_PID" || true) | awk '{sum += $1} END {printf "%.0f MiB", sum/1024}')
+}
+
+machine_facts() {
+	CPU_MODEL=$(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)
+	MEMORY=$(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)
+	JAVA_VERSION=$(java -version 2>&1 | head -1)
+	PG_VERSION=$(sql "show server_version")
+	POSTGRAPHILE_VERSION=$(node -p 'require(process.argv[1] + "/node_modules/postgraphile/package.json").version' "$BENCH/postgraphile")
+	FILTER_VERSION=$(node -p 'require(process.argv[1] + "/node_modules/postgraphile-plugin-connection-filter/package.json").version' "$BENCH/postgraphile")
+	WRK_VERSION=$( (wrk -v 2>&1 || true) | head -1 | awk '{print $1, $2}')
+	NODE_VERSION=$(node -v)
+	LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+}
+
+write_report() {
+	python3 "$BENCH/report.py" "$RAW" "$RUN_DIR/pgbench.tsv" "$RUN_DIR/single-request-statements.tsv" >"$REPORT.tables"
+	{
+		echo "# Benchmark $STAMP: gateway vs PostGraphile"
+		echo
+		[[ $SMOKE == 1 ]] && echo "**SMOKE RUN** (${WARMUP} s warm-up, ${MEASURE} s measured, ${ROUNDS} round): checks the harness; the figures mean little." && echo
+		echo "- Machine: $(nproc) cores ($CPU_MODEL), $MEMORY; load average before the run: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)"
+		echo "- Versions: $JAVA_VERSION; PostgreSQL $PG_VERSION; PostGraphile $POSTGRAPHILE_VERSION with connection-filter $FILTER_VERSION (node $NODE_VERSION); $WRK_VERSION"
+		echo "- Data: $DATABASE, $STATE_COUNT sequence states; load: $CONNECTIONS connections, $THREADS wrk threads, ${WARMUP} s warm-up + ${MEASURE} s measured per workload and server, $ROUNDS round(s) alternating the servers"
+		echo "- Parameters per request: Q1 id > random in [$MIDDLE_LOW, $MIDDLE_HIGH]; Q2 prospect random in [1, $PROSPECT_HIGH]; Q3 a random month of the data; Q4 id random in [1, $ID_HIGH]; Q5 id > random in [$END_LOW, $END_HIGH]; Q6 pause then resume over $POOL_SIZE ACTIVE states"
+		echo
+		cat "$REPORT.tables"
+		echo
+		echo "## Gateway process"
+		echo
+		echo "- Start-up: $GATEWAY_STARTUP s (\"Started GatewayApplication in …\")"
+		echo "- Heap after the run: $HEAP_AFTER_RUN; live after a full GC: $HEAP_LIVE; resident: $GATEWAY_RSS (PostGraphile, all processes: $POSTGRAPHILE_RSS)"
+		echo "- Token: HS256, sub = $ADMIN_ID (admin), scope sequenceStates.all, sent on every gateway request"
+		echo
+		echo "## Notes"
+		echo
+		printf -- '- %s\n' "${NOTES[@]}"
+		echo "- Raw output (wrk, pgbench, captured statements, sample answers, server logs): benchmark/results/$STAMP/"
+	} >"$REPORT"
+	rm -f "$REPORT.tables"
+}
+
+main() {
+	log "results: $REPORT"
+	install_tools
+	check_database
+	enable_statement_counts
+	create_roles
+	machine_facts
+	choose_parameters
+	restore_pool
+	mint_token
+	start_gateway
+	start_postgraphile
+	check_documents
+	run_rounds
+	run_pgbench
+	measure_memory
+	write_report
+	stop_group "$POSTGRAPHILE_PID" PostGraphile; POSTGRAPHILE_PID=""
+	stop_group "$GATEWAY_PID" gateway; GATEWAY_PID=""
+	cat "$REPORT"
+}
+
+main "$@"

@@ -7,6 +7,7 @@ import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -59,6 +60,17 @@ public class SecurityConfiguration {
 	private static AccessDeniedHandler accessDenied() {
 		return (request, response, exception) -> GraphQlErrorBody.write(response, 403, "FORBIDDEN",
 				"This token does not allow this request.", Map.of());
+	}
+
+
+	/**
+	 * No observation around every security filter: the decorator that records them wrapped each
+	 * request in a dozen observations and measured a tenth of a small query's CPU. Request
+	 * latency stays measured by the HTTP server observation.
+	 */
+	@Bean
+	SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 }

@@ -39,6 +39,25 @@ public record SequenceState(
 		long sequenceId,
 		Long sequenceStepId) {
 
+	/**
+	 * Equal when the same state at the same moment: every {@code @BatchMapping} keys its
+	 * DataLoader by the state, so this runs a few times per state per relationship. The
+	 * record's own equals and hashCode cover all 29 components and measured a tenth of the CPU of
+	 * a 50-state page. The version ({@code updatedAt}, {@code state}) stays in the comparison
+	 * so that a state before and after a mutation in the same request are different keys and
+	 * do not share cached relationships (its transitions differ).
+	 */
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof SequenceState that && this.id == that.id && this.state == that.state
+				&& java.util.Objects.equals(this.updatedAt, that.updatedAt);
+	}
+
+	@Override
+	public int hashCode() {
+		return Long.hashCode(this.id);
+	}
+
 	/** Copies a row of {@code sequence_state}; the generated getters keep the columns type-checked. */
 	public static SequenceState from(SequenceStateRecord row) {
 		return new SequenceState(row.getId(), row.getState(), row.getActiveAt(), row.getCallCompletedAt(),

@@ -5,8 +5,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -17,35 +15,38 @@ import liquibase.integration.spring.SpringLiquibase;
 
 /**
  * A freshly created PostgreSQL database with the gateway's Liquibase changelog applied,
- * dropped again on {@link #close()}. Uses the real server at 127.0.0.1:5432 (user postgres)
- * or the maintenance database given by {@code TEST_DATABASE_URL}.
+ * dropped again on {@link #close()}: the demo loader needs an empty schema of its own. It is
+ * created on the server (and with the credentials) that {@link com.acme.gateway.support.TestDatabase}
+ * chose for this run, so both honour {@code TEST_DATABASE_URL}, its user and password, and the
+ * Testcontainers fallback alike.
  */
 final class TestDatabase implements AutoCloseable {
-
-	private static final Pattern URL = Pattern.compile("^(jdbc:postgresql://[^/]+/)([^?]*)(\\?.*)?$");
 
 	private final String adminUrl;
 	private final String name;
 	private final String url;
+	private final Properties credentials;
 
-	private TestDatabase(String adminUrl, String name, String url) {
+	private TestDatabase(String adminUrl, String name, String url, Properties credentials) {
 		this.adminUrl = adminUrl;
 		this.name = name;
 		this.url = url;
+		this.credentials = credentials;
 	}
 
 	static TestDatabase createWithSchema() throws Exception {
-		String adminUrl = System.getenv().getOrDefault("TEST_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
-		Matcher matcher = URL.matcher(adminUrl);
-		if (!matcher.matches()) {
-			throw new IllegalArgumentException("TEST_DATABASE_URL must look like jdbc:postgresql://host:port/db, got " + adminUrl);
-		}
+		com.acme.gateway.support.TestDatabase server = com.acme.gateway.support.TestDatabase.get();
+		// Any database of the server can create another; the run's own database serves.
+		String adminUrl = server.url();
 		String name = "demo_test_" + UUID.randomUUID().toString().replace("-", "");
-		String url = matcher.group(1) + name + (matcher.group(3) == null ? "" : matcher.group(3));
-		try (Connection admin = connect(adminUrl)) {
+		String url = com.acme.gateway.support.TestDatabase.withDatabase(adminUrl, name);
+		Properties credentials = new Properties();
+		credentials.setProperty("user", server.username());
+		credentials.setProperty("password", server.password());
+		TestDatabase database = new TestDatabase(adminUrl, name, url, credentials);
+		try (Connection admin = database.connect(adminUrl)) {
 			DSL.using(admin, SQLDialect.POSTGRES).createDatabase(name).execute();
 		}
-		TestDatabase database = new TestDatabase(adminUrl, name, url);
 		try {
 			database.applyChangelog();
 		} catch (Exception e) {
@@ -61,7 +62,7 @@ final class TestDatabase implements AutoCloseable {
 
 	/** The same changelog the application runs at start-up, through the same Spring integration. */
 	private void applyChangelog() throws Exception {
-		SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), url, properties());
+		SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), url, credentials);
 		SpringLiquibase liquibase = new SpringLiquibase();
 		liquibase.setDataSource(dataSource);
 		liquibase.setChangeLog("classpath:db/changelog.yaml");
@@ -77,14 +78,7 @@ final class TestDatabase implements AutoCloseable {
 		}
 	}
 
-	private static Connection connect(String url) throws SQLException {
-		return DriverManager.getConnection(url, properties());
-	}
-
-	/** User postgres unless the URL names another (URL parameters win over these). */
-	private static Properties properties() {
-		Properties properties = new Properties();
-		properties.setProperty("user", "postgres");
-		return properties;
+	private Connection connect(String jdbcUrl) throws SQLException {
+		return DriverManager.getConnection(jdbcUrl, this.credentials);
 	}
 }

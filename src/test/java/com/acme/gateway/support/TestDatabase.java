@@ -107,7 +107,7 @@ public final class TestDatabase {
 	}
 
 	/** Replaces the database name of a JDBC URL, keeping host, port and parameters. */
-	static String withDatabase(String jdbcUrl, String database) {
+	public static String withDatabase(String jdbcUrl, String database) {
 		int query = jdbcUrl.indexOf('?');
 		String base = (query >= 0) ? jdbcUrl.substring(0, query) : jdbcUrl;
 		String parameters = (query >= 0) ? jdbcUrl.substring(query) : "";

@@ -5,6 +5,7 @@ import java.util.Map;
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -22,8 +23,13 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  * Headers tab) and the health and info endpoints (load balancers do not carry tokens). Which
  * operations a token allows is decided per GraphQL field by {@link ScopeInstrumentation}, since
  * all of them arrive as a POST to the same URL.
+ *
+ * <p>Only in a web application: the demo-data load runs without a web server
+ * ({@code --spring.main.web-application-type=none}), where there is no request to secure and
+ * no token issuer needs configuring.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(SecurityProperties.class)
 public class SecurityConfiguration {
 

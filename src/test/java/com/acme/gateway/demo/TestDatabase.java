@@ -60,6 +60,18 @@ final class TestDatabase implements AutoCloseable {
 		return connect(url);
 	}
 
+	String url() {
+		return this.url;
+	}
+
+	String username() {
+		return this.credentials.getProperty("user");
+	}
+
+	String password() {
+		return this.credentials.getProperty("password");
+	}
+
 	/** The same changelog the application runs at start-up, through the same Spring integration. */
 	private void applyChangelog() throws Exception {
 		SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), url, credentials);

@@ -21,7 +21,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 /**
  * Every request needs a bearer token except the GraphiQL page (static; the token goes into its
  * Headers tab) and the health and info endpoints (load balancers do not carry tokens). Which
- * operations a token allows is decided per GraphQL field by {@link ScopeInstrumentation}, since
+ * operations a token allows is decided per root GraphQL field by {@link ScopeGuard}, since
  * all of them arrive as a POST to the same URL.
  *
  * <p>Only in a web application: the demo-data load runs without a web server

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 /**
@@ -66,6 +68,14 @@ class ScopeIntegrationTests extends IntegrationTest {
 			.verify();
 		response.path("__typename").entity(String.class).isEqualTo("Query");
 		response.path("one").valueIsNull();
+	}
+
+	@Test
+	void theGuardedRootTypesAreTheSchemasRootTypes(@Autowired GraphQlSource source) {
+		// ScopeGuard finds root fields by these names; a renamed root type would go unguarded.
+		org.assertj.core.api.Assertions.assertThat(source.schema().getQueryType().getName()).isEqualTo(ScopeGuard.QUERY);
+		org.assertj.core.api.Assertions.assertThat(source.schema().getMutationType().getName())
+			.isEqualTo(ScopeGuard.MUTATION);
 	}
 
 	@Test

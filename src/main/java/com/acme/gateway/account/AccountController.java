@@ -6,7 +6,6 @@ import java.util.Map;
 import com.acme.gateway.graphql.BatchLookups;
 import com.acme.gateway.opportunity.Opportunity;
 import com.acme.gateway.prospect.Prospect;
-import com.acme.gateway.sequencestate.SequenceState;
 
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.stereotype.Controller;
@@ -19,11 +18,6 @@ public class AccountController {
 
 	public AccountController(AccountRepository accounts) {
 		this.accounts = accounts;
-	}
-
-	@BatchMapping(typeName = "SequenceState", field = "account")
-	public Map<SequenceState, Account> sequenceStateAccount(List<SequenceState> states) {
-		return BatchLookups.toOne(states, SequenceState::accountId, this.accounts::findByIds);
 	}
 
 	@BatchMapping(typeName = "Prospect", field = "account")

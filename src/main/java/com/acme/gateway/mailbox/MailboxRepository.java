@@ -2,18 +2,28 @@ package com.acme.gateway.mailbox;
 
 import static com.acme.gateway.database.generated.Tables.MAILBOX;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import com.acme.gateway.database.AnyOf;
+import com.acme.gateway.database.Columns;
 import org.jooq.DSLContext;
-import org.jooq.Records;
 
 import org.springframework.stereotype.Repository;
 
 /** Reads mailboxes. */
 @Repository
 public class MailboxRepository {
+
+	/**
+	 * A mailbox's columns: the lookup here and the sequence-state queries that
+	 * join mailboxs select them, so both read the same columns into the same record.
+	 */
+	public static final Columns<Mailbox> MAILBOX_COLUMNS = new Columns<>(MAILBOX.ID,
+			List.of(MAILBOX.ID, MAILBOX.EMAIL, MAILBOX.USER_ID, MAILBOX.CREATED_AT, MAILBOX.UPDATED_AT),
+			row -> new Mailbox(row.get(MAILBOX.ID), row.get(MAILBOX.EMAIL), row.get(MAILBOX.USER_ID),
+					row.get(MAILBOX.CREATED_AT), row.get(MAILBOX.UPDATED_AT)));
 
 	private final DSLContext dsl;
 
@@ -22,10 +32,10 @@ public class MailboxRepository {
 	}
 
 	public Map<Long, Mailbox> findByIds(Set<Long> ids) {
-		return this.dsl.select(MAILBOX.ID, MAILBOX.EMAIL, MAILBOX.USER_ID, MAILBOX.CREATED_AT, MAILBOX.UPDATED_AT)
+		return this.dsl.select(MAILBOX_COLUMNS.fields())
 			.from(MAILBOX)
 			.where(AnyOf.longs(MAILBOX.ID, ids))
-			.fetchMap(MAILBOX.ID, Records.mapping(Mailbox::new));
+			.fetchMap(MAILBOX.ID, MAILBOX_COLUMNS::read);
 	}
 
 }

@@ -3,18 +3,31 @@ package com.acme.gateway.prospect;
 import static com.acme.gateway.database.generated.Tables.PROSPECT;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import com.acme.gateway.database.AnyOf;
+import com.acme.gateway.database.Columns;
 import org.jooq.DSLContext;
-import org.jooq.Records;
 
 import org.springframework.stereotype.Repository;
 
 /** Reads prospects. */
 @Repository
 public class ProspectRepository {
+
+	/**
+	 * A prospect's columns: the lookup here and the sequence-state queries that
+	 * join prospects select them, so both read the same columns into the same record.
+	 */
+	public static final Columns<Prospect> PROSPECT_COLUMNS = new Columns<>(PROSPECT.ID,
+			List.of(PROSPECT.ID, PROSPECT.ACCOUNT_ID, PROSPECT.FIRST_NAME, PROSPECT.LAST_NAME, PROSPECT.EMAILS,
+					PROSPECT.CREATED_AT, PROSPECT.UPDATED_AT),
+			row -> new Prospect(row.get(PROSPECT.ID), row.get(PROSPECT.ACCOUNT_ID),
+					row.get(PROSPECT.FIRST_NAME), row.get(PROSPECT.LAST_NAME),
+					Arrays.asList(row.get(PROSPECT.EMAILS)), row.get(PROSPECT.CREATED_AT),
+					row.get(PROSPECT.UPDATED_AT)));
 
 	private final DSLContext dsl;
 
@@ -23,12 +36,10 @@ public class ProspectRepository {
 	}
 
 	public Map<Long, Prospect> findByIds(Set<Long> ids) {
-		return this.dsl
-			.select(PROSPECT.ID, PROSPECT.ACCOUNT_ID, PROSPECT.FIRST_NAME, PROSPECT.LAST_NAME,
-					PROSPECT.EMAILS.convertFrom(Arrays::asList), PROSPECT.CREATED_AT, PROSPECT.UPDATED_AT)
+		return this.dsl.select(PROSPECT_COLUMNS.fields())
 			.from(PROSPECT)
 			.where(AnyOf.longs(PROSPECT.ID, ids))
-			.fetchMap(PROSPECT.ID, Records.mapping(Prospect::new));
+			.fetchMap(PROSPECT.ID, PROSPECT_COLUMNS::read);
 	}
 
 }

@@ -6,7 +6,6 @@ import java.util.Map;
 import com.acme.gateway.activity.Mailing;
 import com.acme.gateway.activity.Task;
 import com.acme.gateway.graphql.BatchLookups;
-import com.acme.gateway.sequencestate.SequenceState;
 
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.stereotype.Controller;
@@ -21,19 +20,9 @@ public class SequenceController {
 		this.sequences = sequences;
 	}
 
-	@BatchMapping(typeName = "SequenceState", field = "sequence")
-	public Map<SequenceState, Sequence> sequenceStateSequence(List<SequenceState> states) {
-		return BatchLookups.toOne(states, SequenceState::sequenceId, this.sequences::findByIds);
-	}
-
 	@BatchMapping(typeName = "SequenceStep", field = "sequence")
 	public Map<SequenceStep, Sequence> stepSequence(List<SequenceStep> steps) {
 		return BatchLookups.toOne(steps, SequenceStep::sequenceId, this.sequences::findByIds);
-	}
-
-	@BatchMapping(typeName = "SequenceState", field = "sequenceStep")
-	public Map<SequenceState, SequenceStep> sequenceStateSequenceStep(List<SequenceState> states) {
-		return BatchLookups.toOne(states, SequenceState::sequenceStepId, this.sequences::findStepsByIds);
 	}
 
 	@BatchMapping(typeName = "Mailing", field = "sequenceStep")

@@ -14,6 +14,8 @@ import com.acme.gateway.graphql.CursorCodec;
 import com.acme.gateway.graphql.Ids;
 import com.acme.gateway.graphql.PageRequest;
 import com.acme.gateway.graphql.PagingProperties;
+import graphql.execution.DataFetcherResult;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import org.jooq.Condition;
 import org.jooq.Field;
 
@@ -34,17 +36,25 @@ public class SequenceStateController {
 
 	private final FilterLimits filterLimits;
 
+	private final SequenceStateLinks links;
+
 	public SequenceStateController(SequenceStateRepository repository, CursorCodec cursors, PagingProperties paging,
-			FilterLimits filterLimits) {
+			FilterLimits filterLimits, SequenceStateLinks links) {
 		this.repository = repository;
+		this.links = links;
 		this.cursors = cursors;
 		this.paging = paging;
 		this.filterLimits = filterLimits;
 	}
 
+	/** The links selected on the state are joined in the same statement (see {@link SequenceStateLinks}). */
 	@QueryMapping
-	public SequenceState sequenceState(@Argument String id) {
-		return this.repository.findById(Ids.parse(id, "id")).orElse(null);
+	public DataFetcherResult<SequenceState> sequenceState(@Argument String id, DataFetchingFieldSelectionSet selection) {
+		JoinedLinks joined = new JoinedLinks();
+		SequenceState state = this.repository
+			.findById(Ids.parse(id, "id"), this.links.selectedIn(selection, ""), joined)
+			.orElse(null);
+		return DataFetcherResult.<SequenceState>newResult().data(state).localContext(joined).build();
 	}
 
 	/**
@@ -52,9 +62,9 @@ public class SequenceStateController {
 	 * first statement runs, so a refused request costs the database nothing.
 	 */
 	@QueryMapping
-	public SequenceStateConnection sequenceStates(@Argument Map<String, Object> filter,
+	public DataFetcherResult<SequenceStateConnection> sequenceStates(@Argument Map<String, Object> filter,
 			@Argument List<SequenceStateOrder> orderBy, @Argument Integer first, @Argument String after,
-			@Argument Integer last, @Argument String before) {
+			@Argument Integer last, @Argument String before, DataFetchingFieldSelectionSet selection) {
 		PageRequest page = PageRequest.of(first, after, last, before, this.paging);
 		SequenceStateOrdering ordering = (orderBy != null) ? SequenceStateOrdering.of(orderBy)
 				: SequenceStateOrdering.BY_ID;
@@ -64,7 +74,10 @@ public class SequenceStateController {
 		Set<Field<?>> narrowRanges = SequenceStateConditions.narrowDateRanges(filter,
 				this.filterLimits.narrowDateRange());
 		boolean filterFirst = !narrowRanges.isEmpty() && !narrowRanges.contains(ordering.keys().get(0).field());
-		return page(ordering, condition, FilterSignature.of(filter), page, filterFirst);
+		JoinedLinks joined = new JoinedLinks();
+		SequenceStateConnection connection = page(ordering, condition, FilterSignature.of(filter), page, filterFirst,
+				this.links.selectedIn(selection, "edges/node/"), joined);
+		return DataFetcherResult.<SequenceStateConnection>newResult().data(connection).localContext(joined).build();
 	}
 
 	/** Counted only when selected: a count over a large table is the costliest part of a page. */
@@ -74,12 +87,12 @@ public class SequenceStateController {
 	}
 
 	private SequenceStateConnection page(SequenceStateOrdering ordering, Condition filter, String filterSignature,
-			PageRequest page, boolean filterFirst) {
+			PageRequest page, boolean filterFirst, List<SequenceStateLink<?>> links, JoinedLinks joined) {
 		String scope = ordering.signature() + "|" + filterSignature;
 		List<Object> afterValues = (page.cursor() != null) ? readCursor(page.cursor(), scope, ordering) : null;
 		List<KeyedRow<SequenceState>> rows = (page.size() == 0) ? List.of()
 				: this.repository.findPage(filter, ordering, page.backward(), afterValues, page.size() + 1,
-						filterFirst);
+						filterFirst, links, joined);
 		Connections.Page<SequenceState> result = Connections.page(rows, page,
 				values -> writeCursor(scope, ordering, values));
 		return new SequenceStateConnection(result.edges(), result.pageInfo(), filter);

@@ -6,7 +6,6 @@ import java.util.Map;
 import com.acme.gateway.graphql.BatchLookups;
 import com.acme.gateway.mailbox.Mailbox;
 import com.acme.gateway.sequence.Sequence;
-import com.acme.gateway.sequencestate.SequenceState;
 import com.acme.gateway.sequencestate.SequenceStateTransition;
 
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -20,11 +19,6 @@ public class UserController {
 
 	public UserController(UserRepository users) {
 		this.users = users;
-	}
-
-	@BatchMapping(typeName = "SequenceState", field = "creator")
-	public Map<SequenceState, User> sequenceStateCreator(List<SequenceState> states) {
-		return BatchLookups.toOne(states, SequenceState::creatorId, this.users::findByIds);
 	}
 
 	@BatchMapping(typeName = "SequenceStateTransition", field = "actor")

@@ -2,18 +2,30 @@ package com.acme.gateway.user;
 
 import static com.acme.gateway.database.generated.Tables.APP_USER;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import com.acme.gateway.database.AnyOf;
+import com.acme.gateway.database.Columns;
 import org.jooq.DSLContext;
-import org.jooq.Records;
 
 import org.springframework.stereotype.Repository;
 
 /** Reads users. */
 @Repository
 public class UserRepository {
+
+	/**
+	 * A user's columns: the lookup here and the sequence-state queries that
+	 * join users select them, so both read the same columns into the same record.
+	 */
+	public static final Columns<User> USER_COLUMNS = new Columns<>(APP_USER.ID,
+			List.of(APP_USER.ID, APP_USER.EMAIL, APP_USER.FIRST_NAME, APP_USER.LAST_NAME, APP_USER.ROLE,
+					APP_USER.CREATED_AT, APP_USER.UPDATED_AT),
+			row -> new User(row.get(APP_USER.ID), row.get(APP_USER.EMAIL), row.get(APP_USER.FIRST_NAME),
+					row.get(APP_USER.LAST_NAME), row.get(APP_USER.ROLE), row.get(APP_USER.CREATED_AT),
+					row.get(APP_USER.UPDATED_AT)));
 
 	private final DSLContext dsl;
 
@@ -22,12 +34,10 @@ public class UserRepository {
 	}
 
 	public Map<Long, User> findByIds(Set<Long> ids) {
-		return this.dsl
-			.select(APP_USER.ID, APP_USER.EMAIL, APP_USER.FIRST_NAME, APP_USER.LAST_NAME, APP_USER.ROLE,
-					APP_USER.CREATED_AT, APP_USER.UPDATED_AT)
+		return this.dsl.select(USER_COLUMNS.fields())
 			.from(APP_USER)
 			.where(AnyOf.longs(APP_USER.ID, ids))
-			.fetchMap(APP_USER.ID, Records.mapping(User::new));
+			.fetchMap(APP_USER.ID, USER_COLUMNS::read);
 	}
 
 }

@@ -1,0 +1,57 @@
+package com.acme.gateway.sequencestate;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import com.acme.gateway.database.Columns;
+import com.acme.gateway.database.generated.tables.records.SequenceStateRecord;
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import org.dataloader.DataLoader;
+import org.jooq.Field;
+import org.jooq.Table;
+import org.jooq.TableField;
+
+/**
+ * A to-one field of {@code SequenceState} (its prospect, account, sequence, ...), resolved one of
+ * two ways: read from the rows a sequence-state query joined when it saw the field selected
+ * ({@link JoinedLinks}, no further statement), or else batched through a DataLoader keyed by the
+ * foreign key (one {@code = any(?)} statement per batch).
+ *
+ * @param field the GraphQL field on {@code SequenceState}
+ * @param foreignKey the column of {@code sequence_state} that links to the target
+ * @param key the same foreign key read from a loaded state
+ * @param target the linked table, joined on {@code targetId = foreignKey}
+ * @param targetId the linked table's primary key
+ * @param columns the linked table's columns, and how its record is read from them
+ * @param findByIds the batch lookup, for states whose query did not join the link
+ */
+public record SequenceStateLink<T>(String field, TableField<SequenceStateRecord, Long> foreignKey,
+		Function<SequenceState, Long> key, Table<?> target, Field<Long> targetId, Columns<T> columns,
+		Function<Set<Long>, Map<Long, T>> findByIds) {
+
+	/** The DataLoader of this link, registered under this name with Spring's batch loader registry. */
+	public String dataLoaderName() {
+		return "SequenceState." + this.field;
+	}
+
+	/** The field's data fetcher: the joined row when the query joined it, else the DataLoader. */
+	DataFetcher<Object> fetcher() {
+		return this::fetch;
+	}
+
+	private Object fetch(DataFetchingEnvironment environment) {
+		SequenceState state = environment.getSource();
+		Long targetKey = this.key.apply(state);
+		if (targetKey == null) {
+			return null;
+		}
+		if (environment.getLocalContext() instanceof JoinedLinks joined && joined.covers(this)) {
+			return joined.get(this, targetKey);
+		}
+		DataLoader<Long, T> loader = environment.getDataLoader(dataLoaderName());
+		return loader.load(targetKey);
+	}
+
+}

@@ -1,9 +1,12 @@
 package com.acme.gateway.limits;
 
+import java.util.List;
+
 import com.acme.gateway.graphql.PagingProperties;
 import graphql.execution.instrumentation.Instrumentation;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.boot.jooq.autoconfigure.DefaultConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,27 +15,25 @@ import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 
 /**
- * The limits that keep one request from hurting the others. Spring Boot adds every
- * {@link Instrumentation} bean to graphql-java, whose operation checks run after validation and
- * before the first field, hence before any SQL.
+ * The limits that keep one request from hurting the others. The operation checks run after
+ * validation and before the first field, hence before any SQL.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LimitsProperties.class)
 public class LimitsConfiguration {
 
+	/**
+	 * Installed as graphql-java's only instrumentation rather than as {@link Instrumentation}
+	 * beans, which Spring Boot would wrap in a chain that runs for every field (see
+	 * {@link OperationLimits}); this customizer runs after Boot has set that chain and replaces it.
+	 * Nothing else in this application instruments graphql-java.
+	 */
 	@Bean
-	Instrumentation depthLimit(LimitsProperties limits) {
-		return new DepthLimit(limits.maxDepth());
-	}
-
-	@Bean
-	Instrumentation costLimit(LimitsProperties limits, PagingProperties paging) {
-		return new CostLimit(limits.maxCost(), new QueryCost(limits, paging.defaultSize()));
-	}
-
-	@Bean
-	Instrumentation aliasLimit(LimitsProperties limits) {
-		return new AliasLimit(limits.maxAliases());
+	GraphQlSourceBuilderCustomizer operationLimits(LimitsProperties limits, PagingProperties paging) {
+		OperationLimits operationLimits = new OperationLimits(List.of(new DepthLimit(limits.maxDepth()),
+				new CostLimit(limits.maxCost(), new QueryCost(limits, paging.defaultSize())),
+				new AliasLimit(limits.maxAliases())));
+		return builder -> builder.configureGraphQl(graphQl -> graphQl.instrumentation(operationLimits));
 	}
 
 	/** First in the chain: nothing else should look at a text that is too large. */

@@ -11,7 +11,9 @@ import static com.acme.gateway.database.generated.Tables.SEQUENCE_STATE;
 import static com.acme.gateway.database.generated.Tables.SEQUENCE_STEP;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import com.acme.gateway.account.AccountRepository;
 import com.acme.gateway.batchitem.BatchItemRepository;
@@ -81,9 +83,12 @@ public class SequenceStateLinks implements RuntimeWiringConfigurer {
 	 * ({@code ""} for a field that returns states, {@code "edges/node/"} for a connection).
 	 */
 	List<SequenceStateLink<?>> selectedIn(DataFetchingFieldSelectionSet selection, String path) {
+		// One glob for all the state's fields: each contains() call compiles its pattern.
+		Set<String> fields = new HashSet<>();
+		selection.getFields(path + "*").forEach(field -> fields.add(field.getName()));
 		List<SequenceStateLink<?>> selected = new ArrayList<>(this.links.size());
 		for (SequenceStateLink<?> link : this.links) {
-			if (selection.contains(path + link.field())) {
+			if (fields.contains(link.field())) {
 				selected.add(link);
 			}
 		}

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import com.acme.gateway.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 /**
@@ -17,6 +19,13 @@ import org.springframework.graphql.test.tester.GraphQlTester;
  * {@link TightLimitsIntegrationTests}.
  */
 class LimitsIntegrationTests extends IntegrationTest {
+
+	@Test
+	void theLimitsAreGraphQlJavasOnlyInstrumentation(@Autowired GraphQlSource source) {
+		// A chain of instrumentations would run for every field of every response.
+		assertThat(source.graphQl().getInstrumentation()).isInstanceOf(OperationLimits.class);
+	}
+
 
 	@Test
 	void acceptsGraphiQlExampleQuery() throws IOException {

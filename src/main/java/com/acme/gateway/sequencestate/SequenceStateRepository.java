@@ -4,8 +4,10 @@ import static com.acme.gateway.database.generated.Tables.SEQUENCE_STATE;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import com.acme.gateway.database.KeyedRow;
 import com.acme.gateway.database.Keyset;
@@ -13,7 +15,9 @@ import com.acme.gateway.database.SortKey;
 import com.acme.gateway.database.generated.tables.records.SequenceStateRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record1;
 import org.jooq.SelectField;
 import org.jooq.SelectJoinStep;
 import org.jooq.SelectLimitPercentStep;
@@ -71,18 +75,22 @@ public class SequenceStateRepository {
 			List<?> afterValues, int limit, boolean filterFirst, List<SequenceStateLink<?>> links, JoinedLinks joined) {
 		Condition seek = (afterValues == null) ? DSL.noCondition()
 				: Keyset.after(ordering.keys(), afterValues, backward);
-		Table<SequenceStateRecord> rows = filterFirst
-				? this.dsl.selectFrom(SEQUENCE_STATE).where(filter).and(seek).offset(0).asTable(SEQUENCE_STATE.getName())
-				: SEQUENCE_STATE;
-		// The generated columns, not rows.fields(): they render the same for the table and for the
-		// derived table named after it, and a result holding these very instances maps to records by
-		// identity; other instances are matched by rendering their SQL, per column and row (jOOQ
-		// spent half the time of a 50-state page there).
-		SelectLimitPercentStep<Record> page = this.dsl.select(SEQUENCE_STATE.fields())
-			.from(rows)
-			.where(filterFirst ? DSL.noCondition() : filter.and(seek))
-			.orderBy(Keyset.orderBy(ordering.keys(), backward))
-			.limit(limit);
+		// The generated columns, not a derived table's fields(): they render the same for the table
+		// and for a derived table named after it, and a result holding these very instances maps
+		// to records by identity; other instances are matched by rendering their SQL, per column
+		// and row (jOOQ spent half the time of a 50-state page there).
+		SelectLimitPercentStep<Record> page = filterFirst
+				? this.dsl.select(SEQUENCE_STATE.fields())
+					.from(SEQUENCE_STATE)
+					.join(filteredPageIds(filter.and(seek), ordering, backward, limit))
+					.using(SEQUENCE_STATE.ID)
+					.orderBy(Keyset.orderBy(ordering.keys(), backward))
+					.limit(limit)
+				: this.dsl.select(SEQUENCE_STATE.fields())
+					.from(SEQUENCE_STATE)
+					.where(filter.and(seek))
+					.orderBy(Keyset.orderBy(ordering.keys(), backward))
+					.limit(limit);
 		if (links.isEmpty()) {
 			return page.fetch(row -> new KeyedRow<>(SequenceState.from(row.into(SEQUENCE_STATE)), sortValues(ordering, row)));
 		}
@@ -90,6 +98,29 @@ public class SequenceStateRepository {
 		return joinLinks(page.asTable(SEQUENCE_STATE.getName()), links)
 			.orderBy(Keyset.orderBy(ordering.keys(), backward))
 			.fetch(row -> new KeyedRow<>(readState(row, links, joined), sortValues(ordering, row)));
+	}
+
+	/**
+	 * The ids of a filter-first page: every matching row's id and sort keys (behind
+	 * {@code offset 0}, see {@link #findPage}), sorted and cut. Only these columns are read, so an
+	 * index holding the filter's and the order's columns answers without visiting the table; the
+	 * page's rows are then read by id.
+	 */
+	private Table<Record1<Long>> filteredPageIds(Condition condition, SequenceStateOrdering ordering, boolean backward,
+			int limit) {
+		Set<Field<?>> columns = new LinkedHashSet<>();
+		columns.add(SEQUENCE_STATE.ID);
+		ordering.keys().forEach(key -> columns.add(key.field()));
+		Table<Record> matching = this.dsl.select(columns)
+			.from(SEQUENCE_STATE)
+			.where(condition)
+			.offset(0)
+			.asTable(SEQUENCE_STATE.getName());
+		return this.dsl.select(SEQUENCE_STATE.ID)
+			.from(matching)
+			.orderBy(Keyset.orderBy(ordering.keys(), backward))
+			.limit(limit)
+			.asTable("page");
 	}
 
 	public int count(Condition filter) {

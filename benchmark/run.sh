@@ -7,7 +7,7 @@
 #   benchmark/run.sh                 full run: 10 s warm-up, 30 s measured, 3 rounds
 #   SMOKE=1 benchmark/run.sh         3 s + 3 s, 1 round: checks the harness, not the servers
 #
-# Parameters (environment): WARMUP, MEASURE (seconds), ROUNDS, CONNECTIONS (16), THREADS (2),
+# Parameters (environment): PREWARM, WARMUP, MEASURE (seconds), ROUNDS, CONNECTIONS (16), THREADS (2),
 # WORKLOADS ("q1 q2 q3 q4 q5 q6"), GATEWAY_PORT (8081), POSTGRAPHILE_PORT (5000),
 # BENCH_DATABASE (gateway_bench), PGHOST/PGPORT/PGUSER, GATEWAY_JAVA_OPTS, SKIP_BUILD=1 (reuse the
 # jar), WRK_TIMEOUT (10 s: slower answers count as socket errors), ALLOW_PG_RESTART (1: may
@@ -19,9 +19,9 @@ BENCH="$ROOT/benchmark"
 
 SMOKE=${SMOKE:-0}
 if [[ $SMOKE == 1 ]]; then
-	WARMUP=${WARMUP:-3}; MEASURE=${MEASURE:-3}; ROUNDS=${ROUNDS:-1}
+	PREWARM=${PREWARM:-0}; WARMUP=${WARMUP:-3}; MEASURE=${MEASURE:-3}; ROUNDS=${ROUNDS:-1}
 else
-	WARMUP=${WARMUP:-10}; MEASURE=${MEASURE:-30}; ROUNDS=${ROUNDS:-3}
+	PREWARM=${PREWARM:-20}; WARMUP=${WARMUP:-10}; MEASURE=${MEASURE:-30}; ROUNDS=${ROUNDS:-3}
 fi
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-2}
@@ -384,6 +384,22 @@ measure() {
 	grep '^RESULT\|^FIRST_ERROR' "$out.txt" | sed "s/^/  /" >&2
 }
 
+# Before round 1, each server gets PREWARM seconds of every read workload, not measured: a JVM
+# compiles its hot paths during the first minutes under load, and on two cores shared with
+# PostgreSQL and wrk its compiler threads would otherwise take the first round's CPU. PostGraphile
+# (V8) gets the same, so both are measured warm.
+prewarm() {
+	local server workload
+	((PREWARM > 0)) || return 0
+	for server in gateway postgraphile; do
+		for workload in $WORKLOADS; do
+			[[ $workload == q6 ]] && continue
+			log "pre-warm $workload $server: ${PREWARM}s (not measured)"
+			run_wrk "$workload" "$server" "$PREWARM" "$RUN_DIR/wrk/prewarm-$workload-$server.txt"
+		done
+	done
+}
+
 run_rounds() {
 	local round workload first second
 	printf 'round\tworkload\tserver\trequests\tseconds\trps\tp50_ms\tp99_ms\tok\terrors\tstatements\ttransitions\tinconsistent\tcounted\n' >"$RAW"
@@ -447,7 +463,7 @@ write_report() {
 		[[ $SMOKE == 1 ]] && echo "**SMOKE RUN** (${WARMUP} s warm-up, ${MEASURE} s measured, ${ROUNDS} round): checks the harness; the figures mean little." && echo
 		echo "- Machine: $(nproc) cores ($CPU_MODEL), $MEMORY; load average before the run: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)"
 		echo "- Versions: $JAVA_VERSION; PostgreSQL $PG_VERSION; PostGraphile $POSTGRAPHILE_VERSION with connection-filter $FILTER_VERSION (node $NODE_VERSION); $WRK_VERSION"
-		echo "- Data: $DATABASE, $STATE_COUNT sequence states; load: $CONNECTIONS connections, $THREADS wrk threads, ${WARMUP} s warm-up + ${MEASURE} s measured per workload and server, $ROUNDS round(s) alternating the servers"
+		echo "- Data: $DATABASE, $STATE_COUNT sequence states; load: $CONNECTIONS connections, $THREADS wrk threads, a ${PREWARM} s pre-warm per read workload and server before round 1, ${WARMUP} s warm-up + ${MEASURE} s measured per workload and server, $ROUNDS round(s) alternating the servers"
 		echo "- Parameters per request: Q1 id > random in [$MIDDLE_LOW, $MIDDLE_HIGH]; Q2 prospect random in [1, $PROSPECT_HIGH]; Q3 a random month of the data; Q4 id random in [1, $ID_HIGH]; Q5 id > random in [$END_LOW, $END_HIGH]; Q6 pause then resume over $POOL_SIZE ACTIVE states"
 		echo
 		cat "$REPORT.tables"
@@ -479,6 +495,7 @@ main() {
 	start_gateway
 	start_postgraphile
 	check_documents
+	prewarm
 	run_rounds
 	run_pgbench
 	measure_memory

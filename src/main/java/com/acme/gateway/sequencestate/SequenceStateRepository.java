@@ -12,7 +12,6 @@ import java.util.Set;
 import com.acme.gateway.database.KeyedRow;
 import com.acme.gateway.database.Keyset;
 import com.acme.gateway.database.SortKey;
-import com.acme.gateway.database.generated.tables.records.SequenceStateRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;

@@ -35,10 +35,6 @@ public class SequenceStateRepository {
 		this.dsl = dsl;
 	}
 
-	public Optional<SequenceState> findById(long id) {
-		return findById(id, List.of(), new JoinedLinks());
-	}
-
 	/** The state with this id, with the rows of {@code links} joined into {@code joined}. */
 	public Optional<SequenceState> findById(long id, List<SequenceStateLink<?>> links, JoinedLinks joined) {
 		if (links.isEmpty()) {
@@ -59,14 +55,7 @@ public class SequenceStateRepository {
 	 * created last March are rarely the most recently updated) it reads most of the table.
 	 * {@code offset 0} keeps the planner from merging the subquery into the ordered outer query
 	 * (measured on 1,000,000 states: 20 ms instead of 400 ms).
-	 */
-	public List<KeyedRow<SequenceState>> findPage(Condition filter, SequenceStateOrdering ordering, boolean backward,
-			List<?> afterValues, int limit, boolean filterFirst) {
-		return findPage(filter, ordering, backward, afterValues, limit, filterFirst, List.of(), new JoinedLinks());
-	}
-
-	/**
-	 * As above, with the rows of {@code links} joined into {@code joined}. The page is cut first
+	 * @param links the links to read with the states, into {@code joined}. The page is cut first
 	 * and joined after, so each link costs at most one primary-key probe per row of the page
 	 * whatever plan finds the page.
 	 */

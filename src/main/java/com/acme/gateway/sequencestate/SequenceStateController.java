@@ -15,7 +15,7 @@ import com.acme.gateway.graphql.Ids;
 import com.acme.gateway.graphql.PageRequest;
 import com.acme.gateway.graphql.PagingProperties;
 import graphql.execution.DataFetcherResult;
-import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.DataFetchingEnvironment;
 import org.jooq.Condition;
 import org.jooq.Field;
 
@@ -49,10 +49,10 @@ public class SequenceStateController {
 
 	/** The links selected on the state are joined in the same statement (see {@link SequenceStateLinks}). */
 	@QueryMapping
-	public DataFetcherResult<SequenceState> sequenceState(@Argument String id, DataFetchingFieldSelectionSet selection) {
+	public DataFetcherResult<SequenceState> sequenceState(@Argument String id, DataFetchingEnvironment environment) {
 		JoinedLinks joined = new JoinedLinks();
 		SequenceState state = this.repository
-			.findById(Ids.parse(id, "id"), this.links.selectedIn(selection, ""), joined)
+			.findById(Ids.parse(id, "id"), this.links.selectedIn(environment), joined)
 			.orElse(null);
 		return DataFetcherResult.<SequenceState>newResult().data(state).localContext(joined).build();
 	}
@@ -64,7 +64,7 @@ public class SequenceStateController {
 	@QueryMapping
 	public DataFetcherResult<SequenceStateConnection> sequenceStates(@Argument Map<String, Object> filter,
 			@Argument List<SequenceStateOrder> orderBy, @Argument Integer first, @Argument String after,
-			@Argument Integer last, @Argument String before, DataFetchingFieldSelectionSet selection) {
+			@Argument Integer last, @Argument String before, DataFetchingEnvironment environment) {
 		PageRequest page = PageRequest.of(first, after, last, before, this.paging);
 		SequenceStateOrdering ordering = (orderBy != null) ? SequenceStateOrdering.of(orderBy)
 				: SequenceStateOrdering.BY_ID;
@@ -76,7 +76,7 @@ public class SequenceStateController {
 		boolean filterFirst = !narrowRanges.isEmpty() && !narrowRanges.contains(ordering.keys().get(0).field());
 		JoinedLinks joined = new JoinedLinks();
 		SequenceStateConnection connection = page(ordering, condition, FilterSignature.of(filter), page, filterFirst,
-				this.links.selectedIn(selection, "edges/node/"), joined);
+				this.links.selectedIn(environment, "edges", "node"), joined);
 		return DataFetcherResult.<SequenceStateConnection>newResult().data(connection).localContext(joined).build();
 	}
 

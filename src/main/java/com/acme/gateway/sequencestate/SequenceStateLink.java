@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import com.acme.gateway.completion.DirectFieldReader;
 import com.acme.gateway.database.Columns;
 import com.acme.gateway.database.generated.tables.records.SequenceStateRecord;
 import graphql.schema.DataFetcher;
@@ -42,16 +43,29 @@ public record SequenceStateLink<T>(String field, TableField<SequenceStateRecord,
 	}
 
 	private Object fetch(DataFetchingEnvironment environment) {
-		SequenceState state = environment.getSource();
-		Long targetKey = this.key.apply(state);
+		Object joined = readJoined(environment.getSource(), environment.getLocalContext());
+		if (joined != DirectFieldReader.UNAVAILABLE) {
+			return joined;
+		}
+		Long targetKey = this.key.apply(environment.getSource());
 		if (targetKey == null) {
 			return null;
 		}
-		if (environment.getLocalContext() instanceof JoinedLinks joined && joined.covers(this)) {
-			return joined.get(this, targetKey);
-		}
 		DataLoader<Long, T> loader = environment.getDataLoader(dataLoaderName());
 		return loader.load(targetKey);
+	}
+
+	/**
+	 * The linked row when the state's query joined this link (null when the state links to
+	 * nothing), else {@link DirectFieldReader#UNAVAILABLE}: the field's {@link DirectFieldReader}.
+	 */
+	Object readJoined(Object source, Object localContext) {
+		if (!(source instanceof SequenceState state) || !(localContext instanceof JoinedLinks joined)
+				|| !joined.covers(this)) {
+			return DirectFieldReader.UNAVAILABLE;
+		}
+		Long targetKey = this.key.apply(state);
+		return (targetKey != null) ? joined.get(this, targetKey) : null;
 	}
 
 }

@@ -11,18 +11,23 @@ import static com.acme.gateway.database.generated.Tables.SEQUENCE_STATE;
 import static com.acme.gateway.database.generated.Tables.SEQUENCE_STEP;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.acme.gateway.account.AccountRepository;
 import com.acme.gateway.batchitem.BatchItemRepository;
+import com.acme.gateway.completion.DirectFieldReader;
+import com.acme.gateway.completion.DirectFieldReaders;
+import com.acme.gateway.graphql.SelectedFields;
 import com.acme.gateway.mailbox.MailboxRepository;
 import com.acme.gateway.opportunity.OpportunityRepository;
 import com.acme.gateway.prospect.ProspectRepository;
 import com.acme.gateway.sequence.SequenceRepository;
 import com.acme.gateway.user.UserRepository;
-import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.FieldCoordinates;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.execution.BatchLoaderRegistry;
@@ -36,7 +41,7 @@ import org.springframework.stereotype.Component;
  * mutation's result, a nested state) batches through the DataLoaders as before.
  */
 @Component
-public class SequenceStateLinks implements RuntimeWiringConfigurer {
+public class SequenceStateLinks implements RuntimeWiringConfigurer, DirectFieldReaders {
 
 	private final List<SequenceStateLink<?>> links;
 
@@ -78,14 +83,21 @@ public class SequenceStateLinks implements RuntimeWiringConfigurer {
 		});
 	}
 
+	/** A joined link is read directly by {@link com.acme.gateway.completion.DirectCompletionStrategy}. */
+	@Override
+	public Map<FieldCoordinates, DirectFieldReader> directFieldReaders() {
+		Map<FieldCoordinates, DirectFieldReader> readers = new HashMap<>();
+		this.links.forEach(link -> readers.put(FieldCoordinates.coordinates("SequenceState", link.field()),
+				link::readJoined));
+		return readers;
+	}
+
 	/**
-	 * The links selected on the states at {@code path} in the current field's selection
-	 * ({@code ""} for a field that returns states, {@code "edges/node/"} for a connection).
+	 * The links selected on the states at {@code path} below the current field (no path for a
+	 * field that returns states, {@code "edges", "node"} for a connection).
 	 */
-	List<SequenceStateLink<?>> selectedIn(DataFetchingFieldSelectionSet selection, String path) {
-		// One glob for all the state's fields: each contains() call compiles its pattern.
-		Set<String> fields = new HashSet<>();
-		selection.getFields(path + "*").forEach(field -> fields.add(field.getName()));
+	List<SequenceStateLink<?>> selectedIn(DataFetchingEnvironment environment, String... path) {
+		Set<String> fields = SelectedFields.namesAt(environment, path);
 		List<SequenceStateLink<?>> selected = new ArrayList<>(this.links.size());
 		for (SequenceStateLink<?> link : this.links) {
 			if (fields.contains(link.field())) {

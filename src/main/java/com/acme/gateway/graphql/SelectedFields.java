@@ -1,0 +1,82 @@
+package com.acme.gateway.graphql;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import graphql.execution.FieldCollector;
+import graphql.execution.FieldCollectorParameters;
+import graphql.execution.MergedField;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
+
+/**
+ * The names of the fields selected below the current field, with fragments, aliases and
+ * {@code @skip}/{@code @include} applied: what a resolver needs to decide what to read.
+ *
+ * <p>{@code DataFetchingFieldSelectionSet} answers the same, but on first use it normalizes the
+ * whole operation and compiles a glob per lookup: about a tenth of the CPU of a one-state query.
+ * This collects only the few selection sets on the path, with graphql-java's own field collector
+ * (the one its execution uses, so the answer is the same).
+ */
+public final class SelectedFields {
+
+	private static final FieldCollector COLLECTOR = new FieldCollector();
+
+	private SelectedFields() {
+	}
+
+	/**
+	 * The names selected at {@code path} below the current field: no path for the current field's
+	 * own selection, {@code "edges", "node"} for the nodes of a connection. Every alias of a step is
+	 * followed. Each step must name a field whose type (lists and non-null unwrapped) is an object
+	 * type; an empty set when the path is not selected.
+	 */
+	public static Set<String> namesAt(DataFetchingEnvironment environment, String... path) {
+		List<MergedField> fields = List.of(environment.getMergedField());
+		GraphQLObjectType type = objectType(environment.getFieldType());
+		for (String step : path) {
+			List<MergedField> next = new java.util.ArrayList<>(1);
+			for (MergedField field : fields) {
+				collect(environment, type, field).getSubFieldsList()
+					.stream()
+					.filter(child -> child.getName().equals(step))
+					.forEach(next::add);
+			}
+			GraphQLFieldDefinition definition = type.getFieldDefinition(step);
+			if (next.isEmpty() || definition == null) {
+				return Set.of();
+			}
+			fields = next;
+			type = objectType(definition.getType());
+		}
+		Set<String> names = new HashSet<>();
+		for (MergedField field : fields) {
+			collect(environment, type, field).getSubFieldsList().forEach(child -> names.add(child.getName()));
+		}
+		return names;
+	}
+
+	private static graphql.execution.MergedSelectionSet collect(DataFetchingEnvironment environment,
+			GraphQLObjectType type, MergedField field) {
+		FieldCollectorParameters parameters = FieldCollectorParameters.newParameters()
+			.schema(environment.getGraphQLSchema())
+			.objectType(type)
+			.fragments(environment.getFragmentsByName())
+			.variables(environment.getVariables())
+			.graphQLContext(environment.getGraphQlContext())
+			.build();
+		return COLLECTOR.collectFields(parameters, field);
+	}
+
+	private static GraphQLObjectType objectType(GraphQLType type) {
+		if (GraphQLTypeUtil.unwrapAll(type) instanceof GraphQLObjectType object) {
+			return object;
+		}
+		throw new IllegalArgumentException("not an object type: " + GraphQLTypeUtil.simplePrint(type));
+	}
+
+}

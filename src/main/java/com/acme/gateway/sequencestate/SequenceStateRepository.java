@@ -11,13 +11,14 @@ import java.util.Set;
 
 import com.acme.gateway.database.KeyedRow;
 import com.acme.gateway.database.Keyset;
+import com.acme.gateway.database.RenderedQueries;
 import com.acme.gateway.database.SortKey;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Record1;
-import org.jooq.SelectField;
+import org.jooq.Select;
 import org.jooq.SelectJoinStep;
 import org.jooq.SelectLimitPercentStep;
 import org.jooq.Table;
@@ -31,18 +32,41 @@ public class SequenceStateRepository {
 
 	private final DSLContext dsl;
 
+	/**
+	 * The SQL of the reads, per shape: a page's text depends on the filter's operators, the
+	 * order, the page size and the links, not on the values (see {@link RenderedQueries}).
+	 */
+	private final RenderedQueries rendered = new RenderedQueries(1000);
+
 	public SequenceStateRepository(DSLContext dsl) {
 		this.dsl = dsl;
 	}
 
 	/** The state with this id, with the rows of {@code links} joined into {@code joined}. */
 	public Optional<SequenceState> findById(long id, List<SequenceStateLink<?>> links, JoinedLinks joined) {
-		if (links.isEmpty()) {
-			return this.dsl.selectFrom(SEQUENCE_STATE).where(SEQUENCE_STATE.ID.eq(id)).fetchOptional(SequenceState::from);
-		}
 		links.forEach(joined::joined);
-		return joinLinks(SEQUENCE_STATE, links).where(SEQUENCE_STATE.ID.eq(id))
+		Condition byId = SEQUENCE_STATE.ID.eq(id);
+		return this.rendered
+			.query(this.dsl, new ByIdShape(names(links)), () -> joinLinks(SEQUENCE_STATE, links).where(byId),
+					columns(links), this.dsl.extractParams(byId).values())
 			.fetchOptional(row -> readState(row, links, joined));
+	}
+
+	/** What the text of {@link #findById} depends on. */
+	private record ByIdShape(List<String> links) {
+	}
+
+	/** The links by field name: cheap to compare, where the links' jOOQ fields are not. */
+	private static List<String> names(List<SequenceStateLink<?>> links) {
+		return links.stream().map(SequenceStateLink::field).toList();
+	}
+
+	/**
+	 * What the text of {@link #findPage} depends on: the filter and cursor condition's own text
+	 * (its values are bind parameters, so conditions that differ only in values share it).
+	 */
+	private record PageShape(String condition, String ordering, boolean backward, int limit, boolean filterFirst,
+			List<String> links) {
 	}
 
 	/**
@@ -63,6 +87,19 @@ public class SequenceStateRepository {
 			List<?> afterValues, int limit, boolean filterFirst, List<SequenceStateLink<?>> links, JoinedLinks joined) {
 		Condition seek = (afterValues == null) ? DSL.noCondition()
 				: Keyset.after(ordering.keys(), afterValues, backward);
+		Condition condition = filter.and(seek);
+		links.forEach(joined::joined);
+		PageShape shape = new PageShape(this.dsl.render(condition), ordering.signature(), backward, limit, filterFirst,
+				names(links));
+		return this.rendered
+			.query(this.dsl, shape, () -> pageQuery(condition, ordering, backward, limit, filterFirst, links),
+					columns(links), this.dsl.extractParams(condition).values())
+			.fetch(row -> new KeyedRow<>(readState(row, links, joined), sortValues(ordering, row)));
+	}
+
+	/** The query of {@link #findPage}; its only bind values are those of {@code condition}. */
+	private Select<Record> pageQuery(Condition condition, SequenceStateOrdering ordering, boolean backward, int limit,
+			boolean filterFirst, List<SequenceStateLink<?>> links) {
 		// The generated columns, not a derived table's fields(): they render the same for the table
 		// and for a derived table named after it, and a result holding these very instances maps
 		// to records by identity; other instances are matched by rendering their SQL, per column
@@ -70,22 +107,27 @@ public class SequenceStateRepository {
 		SelectLimitPercentStep<Record> page = filterFirst
 				? this.dsl.select(SEQUENCE_STATE.fields())
 					.from(SEQUENCE_STATE)
-					.join(filteredPageIds(filter.and(seek), ordering, backward, limit))
+					.join(filteredPageIds(condition, ordering, backward, limit))
 					.using(SEQUENCE_STATE.ID)
 					.orderBy(Keyset.orderBy(ordering.keys(), backward))
-					.limit(limit)
+					.limit(DSL.inline(limit))
 				: this.dsl.select(SEQUENCE_STATE.fields())
 					.from(SEQUENCE_STATE)
-					.where(filter.and(seek))
+					.where(condition)
 					.orderBy(Keyset.orderBy(ordering.keys(), backward))
-					.limit(limit);
+					.limit(DSL.inline(limit));
 		if (links.isEmpty()) {
-			return page.fetch(row -> new KeyedRow<>(SequenceState.from(row.into(SEQUENCE_STATE)), sortValues(ordering, row)));
+			return page;
 		}
-		links.forEach(joined::joined);
 		return joinLinks(page.asTable(SEQUENCE_STATE.getName()), links)
-			.orderBy(Keyset.orderBy(ordering.keys(), backward))
-			.fetch(row -> new KeyedRow<>(readState(row, links, joined), sortValues(ordering, row)));
+			.orderBy(Keyset.orderBy(ordering.keys(), backward));
+	}
+
+	/** The select list of a read with these links: the state's columns, then each link's. */
+	private static List<Field<?>> columns(List<SequenceStateLink<?>> links) {
+		List<Field<?>> columns = new ArrayList<>(Arrays.asList(SEQUENCE_STATE.fields()));
+		links.forEach(link -> columns.addAll(link.columns().fields()));
+		return columns;
 	}
 
 	/**
@@ -102,12 +144,12 @@ public class SequenceStateRepository {
 		Table<Record> matching = this.dsl.select(columns)
 			.from(SEQUENCE_STATE)
 			.where(condition)
-			.offset(0)
+			.offset(DSL.inline(0))
 			.asTable(SEQUENCE_STATE.getName());
 		return this.dsl.select(SEQUENCE_STATE.ID)
 			.from(matching)
 			.orderBy(Keyset.orderBy(ordering.keys(), backward))
-			.limit(limit)
+			.limit(DSL.inline(limit))
 			.asTable("page");
 	}
 
@@ -127,14 +169,12 @@ public class SequenceStateRepository {
 	 * after its table, so the generated columns address it too.
 	 */
 	private SelectJoinStep<Record> joinLinks(Table<?> states, List<SequenceStateLink<?>> links) {
-		List<SelectField<?>> columns = new ArrayList<>(Arrays.asList(SEQUENCE_STATE.fields()));
-		links.forEach(link -> columns.addAll(link.columns().fields()));
-		SelectJoinStep<Record> query = this.dsl.select(columns).from(states);
+		SelectJoinStep<Record> query = this.dsl.select(columns(links)).from(states);
 		for (SequenceStateLink<?> link : links) {
 			Table<?> lookup = DSL.select(link.columns().fields())
 				.from(link.target())
 				.where(link.targetId().eq(link.foreignKey()))
-				.limit(1)
+				.limit(DSL.inline(1))
 				.asTable(link.target().getName());
 			query = query.leftJoin(DSL.lateral(lookup)).on(DSL.trueCondition());
 		}

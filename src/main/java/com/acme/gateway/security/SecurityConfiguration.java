@@ -36,7 +36,7 @@ public class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<JwtDecoder> decoders,
 			CurrentUserConverter converter) throws Exception {
-		JwtDecoder decoder = JwtConfigurationCheck.requireDecoder(decoders);
+		JwtDecoder decoder = new VerifiedTokenCache(JwtConfigurationCheck.requireDecoder(decoders), 10_000);
 		GraphQlAuthenticationEntryPoint entryPoint = new GraphQlAuthenticationEntryPoint();
 		http.authorizeHttpRequests(requests -> requests
 			// Error dispatches render what an already-checked request produced; checking them again

@@ -3,6 +3,7 @@ package com.acme.gateway.completion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import graphql.Scalars;
 import graphql.execution.ExecutionContext;
@@ -36,7 +37,7 @@ import graphql.schema.LightDataFetcher;
 final class CompletionPlanner {
 
 	/** Given to light data fetchers: one that wants an environment is not light enough here. */
-	private static final java.util.function.Supplier<DataFetchingEnvironment> NO_ENVIRONMENT = () -> {
+	private static final Supplier<DataFetchingEnvironment> NO_ENVIRONMENT = () -> {
 		throw NotDirect.INSTANCE;
 	};
 

@@ -1,5 +1,6 @@
 package com.acme.gateway.graphql;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -7,6 +8,7 @@ import java.util.Set;
 import graphql.execution.FieldCollector;
 import graphql.execution.FieldCollectorParameters;
 import graphql.execution.MergedField;
+import graphql.execution.MergedSelectionSet;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
@@ -39,7 +41,7 @@ public final class SelectedFields {
 		List<MergedField> fields = List.of(environment.getMergedField());
 		GraphQLObjectType type = objectType(environment.getFieldType());
 		for (String step : path) {
-			List<MergedField> next = new java.util.ArrayList<>(1);
+			List<MergedField> next = new ArrayList<>(1);
 			for (MergedField field : fields) {
 				collect(environment, type, field).getSubFieldsList()
 					.stream()
@@ -60,7 +62,7 @@ public final class SelectedFields {
 		return names;
 	}
 
-	private static graphql.execution.MergedSelectionSet collect(DataFetchingEnvironment environment,
+	private static MergedSelectionSet collect(DataFetchingEnvironment environment,
 			GraphQLObjectType type, MergedField field) {
 		FieldCollectorParameters parameters = FieldCollectorParameters.newParameters()
 			.schema(environment.getGraphQLSchema())

@@ -40,6 +40,7 @@ end
 
 local prefixes, headers, param, variable, low, high, pool
 local sent = 0
+local checked_by_wrk = false
 
 -- Counters read by done() through thread:get; plain globals of each thread's Lua state.
 ok = 0
@@ -93,6 +94,13 @@ function request()
     -- Walk the slice in passes: even passes pause every state, odd passes resume them. A state
     -- comes back only after the whole slice (hundreds of requests) has been sent, long after
     -- its previous mutation (at most 8 in flight per thread) has been answered.
+    -- wrk 4.1 calls request() once on the first thread before connecting, to check what it
+    -- returns, and never sends that request (checked against a logging HTTP server); if that call
+    -- took a pool slot, the first state would never be paused and its resume would be refused.
+    if thread_number == 1 and not checked_by_wrk then
+      checked_by_wrk = true
+      return wrk.format("POST", "/graphql", headers, prefix .. '"' .. variable .. '":"' .. pool[1] .. '"}}')
+    end
     local index = sent % #pool + 1
     local pass = math.floor(sent / #pool)
     if pass % 2 == 1 then prefix = prefixes[2] end

@@ -61,8 +61,9 @@ public class DirectCompletionStrategy extends AsyncExecutionStrategy {
 
 	/**
 	 * @param meters where to count objects completed directly and objects that fell back to the
-	 * standard path after trying ({@code gateway.graphql.completions}, tag {@code path}); a steady
-	 * rate of fall-backs means a plan that keeps failing, which costs time twice
+	 * standard path after trying ({@code gateway.graphql.completions}, tag {@code path}). A
+	 * mutation's state with links selected falls back by design (its links were not read with
+	 * it); any other steady rate of fall-backs means a plan that keeps failing, costing time twice
 	 */
 	public DirectCompletionStrategy(DataFetcherExceptionHandler exceptionHandler,
 			Map<FieldCoordinates, DirectFieldReader> readers, MeterRegistry meters) {

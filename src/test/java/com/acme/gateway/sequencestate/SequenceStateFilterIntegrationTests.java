@@ -59,6 +59,9 @@ class SequenceStateFilterIntegrationTests extends IntegrationTest {
 				filter("{ errorReason: { isNull: false } }", 5),
 				filter("{ errorReason: { contains: \"0% F\" } }", 5), filter("{ errorReason: { contains: \"_\" } }", 5),
 				filter("{ errorReason: { contains: \"%\" } }", 5), filter("{ pauseReason: { contains: \"%\" } }"),
+				// characters that mean something in SQL text or in jOOQ's plain-SQL templates: the
+				// statement text is rendered once per shape and reused, so values must stay binds
+				filter("{ errorReason: { contains: \"?{0}'\" } }"), filter("{ errorReason: { eq: \"'; drop table x; --\" } }"),
 				filter("{ errorReason: { startsWith: \"MAIL\" } }", 5),
 				filter("{ pauseReason: { startsWith: \"out of\" } }", 2),
 				// SequenceStateStatusFilter

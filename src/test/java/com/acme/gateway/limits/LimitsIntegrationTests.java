@@ -71,6 +71,27 @@ class LimitsIntegrationTests extends IntegrationTest {
 		assertThat(this.statements.count()).isZero();
 	}
 
+	/**
+	 * A document that passed is not checked again (see {@code PassedOperations}), but only for
+	 * the same page sizes: the same text with a larger {@code $size} is checked, and refused.
+	 */
+	@Test
+	void aDocumentThatPassedIsCheckedAgainForAnotherPageSize() {
+		String document = "query($size: Int, $id: ID) { sequenceStates(first: $size, filter: { id: { gt: $id } }) { edges { node { mailings { id } } } } }";
+		for (int size : new int[] { 10, 10, 1000, 10, 1000 }) {
+			GraphQlTester.Response response = this.graphQlTester.document(document)
+				.variable("size", size)
+				.variable("id", String.valueOf(size))
+				.execute();
+			if (size == 1000) {
+				response.errors().expect(error -> "LIMIT_EXCEEDED".equals(error.getExtensions().get("code"))).verify();
+			}
+			else {
+				response.errors().verify();
+			}
+		}
+	}
+
 	@Test
 	void acceptsThirtyAliases() {
 		this.graphQlTester.document(aliases(30)).execute().errors().verify();

@@ -14,6 +14,7 @@ import com.acme.gateway.support.IntegrationTest;
 import com.acme.gateway.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -45,6 +46,24 @@ class TightLimitsIntegrationTests extends IntegrationTest {
 					&& error.getMessage().contains("query depth 8 exceeds the limit of 7 (gateway.limits.max-depth)"))
 			.verify();
 		assertThat(this.statements.count()).isZero();
+	}
+
+	/** The depth an {@code @include} adds counts whenever its variable turns it on, even for a document that passed before. */
+	@Test
+	void checksDepthAgainWhenAnIncludeVariableChanges() {
+		String document = "query($deep: Boolean!) { sequenceStates(first: 1) { edges { node { sequenceStep { sequence { owner { id } } } "
+				+ "mailings @include(if: $deep) { sequenceStep { sequence { owner { id } } } } } } } }";
+		for (boolean deep : new boolean[] { false, true, false, true }) {
+			GraphQlTester.Response response = this.graphQlTester.document(document).variable("deep", deep).execute();
+			if (deep) {
+				response.errors()
+					.expect(error -> error.getMessage().contains("query depth 8 exceeds the limit of 7"))
+					.verify();
+			}
+			else {
+				response.errors().verify();
+			}
+		}
 	}
 
 	@Test

@@ -5,8 +5,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import graphql.execution.AsyncExecutionStrategy;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.ExecutionContext;
 import graphql.execution.ExecutionStrategyParameters;
@@ -17,6 +15,8 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecutionStra
 import graphql.language.Field;
 import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLObjectType;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * graphql-java's query strategy, except that an object whose whole selection is plain data

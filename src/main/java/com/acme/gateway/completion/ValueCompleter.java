@@ -1,6 +1,7 @@
 package com.acme.gateway.completion;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import graphql.schema.CoercingSerializeException;
@@ -83,7 +84,7 @@ sealed interface ValueCompleter {
 			if (!(value instanceof Iterable<?> items)) {
 				throw NotDirect.INSTANCE;
 			}
-			List<Object> completed = (value instanceof java.util.Collection<?> collection)
+			List<Object> completed = (value instanceof Collection<?> collection)
 					? new ArrayList<>(collection.size()) : new ArrayList<>();
 			for (Object item : items) {
 				completed.add(this.item.complete(item, localContext, completion));

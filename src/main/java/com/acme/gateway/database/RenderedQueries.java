@@ -1,8 +1,8 @@
 package com.acme.gateway.database;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -45,14 +45,19 @@ public final class RenderedQueries {
 	 */
 	public ResultQuery<Record> query(DSLContext dsl, Object shape, Supplier<? extends Query> query,
 			Collection<? extends Field<?>> columns, Collection<? extends Param<?>> parameters) {
-		List<Param<?>> bound = parameters.stream().<Param<?>>map(Function.identity()).filter(parameter -> !parameter.isInline()).toList();
+		List<Param<?>> bound = new ArrayList<>(parameters.size());
+		for (Param<?> parameter : parameters) {
+			if (!parameter.isInline()) {
+				bound.add(parameter);
+			}
+		}
 		String text = this.sql.get(shape, key -> render(dsl, query.get(), bound));
 		return dsl.resultQuery(text, bound.stream().map(RenderedQueries::databaseValue).toArray()).coerce(columns);
 	}
 
 	private static String render(DSLContext dsl, Query query, List<Param<?>> bound) {
 		List<Object> actual = query.getBindValues();
-		List<Object> named = bound.stream().map(Param::getValue).map(Object.class::cast).toList();
+		List<Object> named = bound.stream().<Object>map(Param::getValue).toList();
 		if (!actual.equals(named)) {
 			throw new IllegalStateException("the query binds " + actual + ", not the " + named + " its shape names");
 		}

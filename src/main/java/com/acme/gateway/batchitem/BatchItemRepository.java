@@ -2,6 +2,8 @@ package com.acme.gateway.batchitem;
 
 import static com.acme.gateway.database.generated.Tables.BATCH_ITEM;
 
+import static java.util.Map.entry;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,8 +22,10 @@ public class BatchItemRepository {
 	 * A batch item's columns: the lookup here and the sequence-state queries that
 	 * join batch items select them, so both read the same columns into the same record.
 	 */
-	public static final Columns<BatchItem> BATCH_ITEM_COLUMNS = new Columns<>(BATCH_ITEM.ID,
-			List.of(BATCH_ITEM.ID, BATCH_ITEM.STATUS, BATCH_ITEM.CREATED_AT),
+	public static final Columns<BatchItem> BATCH_ITEM_COLUMNS = Columns.of(BATCH_ITEM.ID,
+			List.of(entry("id", BATCH_ITEM.ID),
+					entry("status", BATCH_ITEM.STATUS),
+					entry("createdAt", BATCH_ITEM.CREATED_AT)),
 			row -> new BatchItem(row.get(BATCH_ITEM.ID), row.get(BATCH_ITEM.STATUS),
 					row.get(BATCH_ITEM.CREATED_AT)));
 

@@ -1,8 +1,10 @@
 package com.acme.gateway.graphql;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import graphql.execution.FieldCollector;
@@ -16,7 +18,7 @@ import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 
 /**
- * The names of the fields selected below the current field, with fragments, aliases and
+ * The fields selected below the current field, with fragments, aliases and
  * {@code @skip}/{@code @include} applied: what a resolver needs to decide what to read.
  *
  * <p>{@code DataFetchingFieldSelectionSet} answers the same, but on first use it normalizes the
@@ -32,12 +34,14 @@ public final class SelectedFields {
 	}
 
 	/**
-	 * The names selected at {@code path} below the current field: no path for the current field's
-	 * own selection, {@code "edges", "node"} for the nodes of a connection. Every alias of a step is
-	 * followed. Each step must name a field whose type (lists and non-null unwrapped) is an object
-	 * type; an empty set when the path is not selected.
+	 * The fields selected at {@code path} below the current field, by name, each with the names
+	 * selected below it (empty for a scalar or enum field): no path for the current field's own
+	 * selection, {@code "edges", "node"} for the nodes of a connection. Every alias of a step is
+	 * followed, and the selections of a name's aliases are merged. Each step must name a field
+	 * whose type (lists and non-null unwrapped) is an object type; an empty map when the path is
+	 * not selected.
 	 */
-	public static Set<String> namesAt(DataFetchingEnvironment environment, String... path) {
+	public static Map<String, Set<String>> selectionsAt(DataFetchingEnvironment environment, String... path) {
 		List<MergedField> fields = List.of(environment.getMergedField());
 		GraphQLObjectType type = objectType(environment.getFieldType());
 		for (String step : path) {
@@ -50,16 +54,24 @@ public final class SelectedFields {
 			}
 			GraphQLFieldDefinition definition = type.getFieldDefinition(step);
 			if (next.isEmpty() || definition == null) {
-				return Set.of();
+				return Map.of();
 			}
 			fields = next;
 			type = objectType(definition.getType());
 		}
-		Set<String> names = new HashSet<>();
+		Map<String, Set<String>> selections = new HashMap<>();
 		for (MergedField field : fields) {
-			collect(environment, type, field).getSubFieldsList().forEach(child -> names.add(child.getName()));
+			for (MergedField child : collect(environment, type, field).getSubFieldsList()) {
+				Set<String> below = selections.computeIfAbsent(child.getName(), name -> new HashSet<>());
+				GraphQLFieldDefinition definition = type.getFieldDefinition(child.getName());
+				if (definition != null
+						&& GraphQLTypeUtil.unwrapAll(definition.getType()) instanceof GraphQLObjectType childType) {
+					collect(environment, childType, child).getSubFieldsList()
+						.forEach(grandChild -> below.add(grandChild.getName()));
+				}
+			}
 		}
-		return names;
+		return selections;
 	}
 
 	private static MergedSelectionSet collect(DataFetchingEnvironment environment,

@@ -2,6 +2,8 @@ package com.acme.gateway.mailbox;
 
 import static com.acme.gateway.database.generated.Tables.MAILBOX;
 
+import static java.util.Map.entry;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,8 +22,12 @@ public class MailboxRepository {
 	 * A mailbox's columns: the lookup here and the sequence-state queries that
 	 * join mailboxs select them, so both read the same columns into the same record.
 	 */
-	public static final Columns<Mailbox> MAILBOX_COLUMNS = new Columns<>(MAILBOX.ID,
-			List.of(MAILBOX.ID, MAILBOX.EMAIL, MAILBOX.USER_ID, MAILBOX.CREATED_AT, MAILBOX.UPDATED_AT),
+	public static final Columns<Mailbox> MAILBOX_COLUMNS = Columns.of(MAILBOX.ID,
+			List.of(entry("id", MAILBOX.ID),
+					entry("email", MAILBOX.EMAIL),
+					entry("user", MAILBOX.USER_ID),
+					entry("createdAt", MAILBOX.CREATED_AT),
+					entry("updatedAt", MAILBOX.UPDATED_AT)),
 			row -> new Mailbox(row.get(MAILBOX.ID), row.get(MAILBOX.EMAIL), row.get(MAILBOX.USER_ID),
 					row.get(MAILBOX.CREATED_AT), row.get(MAILBOX.UPDATED_AT)));
 

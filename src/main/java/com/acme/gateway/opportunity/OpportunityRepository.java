@@ -2,6 +2,8 @@ package com.acme.gateway.opportunity;
 
 import static com.acme.gateway.database.generated.Tables.OPPORTUNITY;
 
+import static java.util.Map.entry;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,9 +22,12 @@ public class OpportunityRepository {
 	 * An opportunity's columns: the lookup here and the sequence-state queries that
 	 * join opportunitys select them, so both read the same columns into the same record.
 	 */
-	public static final Columns<Opportunity> OPPORTUNITY_COLUMNS = new Columns<>(OPPORTUNITY.ID,
-			List.of(OPPORTUNITY.ID, OPPORTUNITY.NAME, OPPORTUNITY.ACCOUNT_ID, OPPORTUNITY.CREATED_AT,
-					OPPORTUNITY.UPDATED_AT),
+	public static final Columns<Opportunity> OPPORTUNITY_COLUMNS = Columns.of(OPPORTUNITY.ID,
+			List.of(entry("id", OPPORTUNITY.ID),
+					entry("name", OPPORTUNITY.NAME),
+					entry("account", OPPORTUNITY.ACCOUNT_ID),
+					entry("createdAt", OPPORTUNITY.CREATED_AT),
+					entry("updatedAt", OPPORTUNITY.UPDATED_AT)),
 			row -> new Opportunity(row.get(OPPORTUNITY.ID), row.get(OPPORTUNITY.NAME),
 					row.get(OPPORTUNITY.ACCOUNT_ID), row.get(OPPORTUNITY.CREATED_AT),
 					row.get(OPPORTUNITY.UPDATED_AT)));

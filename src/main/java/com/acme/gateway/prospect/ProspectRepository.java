@@ -2,6 +2,8 @@ package com.acme.gateway.prospect;
 
 import static com.acme.gateway.database.generated.Tables.PROSPECT;
 
+import static java.util.Map.entry;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -21,13 +23,23 @@ public class ProspectRepository {
 	 * A prospect's columns: the lookup here and the sequence-state queries that
 	 * join prospects select them, so both read the same columns into the same record.
 	 */
-	public static final Columns<Prospect> PROSPECT_COLUMNS = new Columns<>(PROSPECT.ID,
-			List.of(PROSPECT.ID, PROSPECT.ACCOUNT_ID, PROSPECT.FIRST_NAME, PROSPECT.LAST_NAME, PROSPECT.EMAILS,
-					PROSPECT.CREATED_AT, PROSPECT.UPDATED_AT),
+	public static final Columns<Prospect> PROSPECT_COLUMNS = Columns.of(PROSPECT.ID,
+			List.of(entry("id", PROSPECT.ID),
+					entry("account", PROSPECT.ACCOUNT_ID),
+					entry("firstName", PROSPECT.FIRST_NAME),
+					entry("lastName", PROSPECT.LAST_NAME),
+					entry("emails", PROSPECT.EMAILS),
+					entry("createdAt", PROSPECT.CREATED_AT),
+					entry("updatedAt", PROSPECT.UPDATED_AT)),
 			row -> new Prospect(row.get(PROSPECT.ID), row.get(PROSPECT.ACCOUNT_ID),
 					row.get(PROSPECT.FIRST_NAME), row.get(PROSPECT.LAST_NAME),
-					Arrays.asList(row.get(PROSPECT.EMAILS)), row.get(PROSPECT.CREATED_AT),
+					emails(row.get(PROSPECT.EMAILS)), row.get(PROSPECT.CREATED_AT),
 					row.get(PROSPECT.UPDATED_AT)));
+
+	/** Null when the row did not select the emails: the page did not ask for them. */
+	private static List<String> emails(String[] emails) {
+		return (emails != null) ? Arrays.asList(emails) : null;
+	}
 
 	private final DSLContext dsl;
 

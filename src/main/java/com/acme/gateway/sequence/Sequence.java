@@ -2,7 +2,10 @@ package com.acme.gateway.sequence;
 
 import java.time.OffsetDateTime;
 
-/** A series of steps that prospects are enrolled in. */
-public record Sequence(long id, String name, boolean enabled, String sequenceType, Long ownerId,
+/**
+ * A series of steps that prospects are enrolled in. Boxed values: a state's query that joins
+ * sequences reads only the columns its selection asks for and leaves the others null.
+ */
+public record Sequence(long id, String name, Boolean enabled, String sequenceType, Long ownerId,
 		OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 }

@@ -3,6 +3,8 @@ package com.acme.gateway.sequence;
 import static com.acme.gateway.database.generated.Tables.SEQUENCE;
 import static com.acme.gateway.database.generated.Tables.SEQUENCE_STEP;
 
+import static java.util.Map.entry;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,16 +24,25 @@ public class SequenceRepository {
 	 * queries that join sequences and steps select them, so both read the same columns into the
 	 * same records.
 	 */
-	public static final Columns<Sequence> SEQUENCE_COLUMNS = new Columns<>(SEQUENCE.ID,
-			List.of(SEQUENCE.ID, SEQUENCE.NAME, SEQUENCE.ENABLED, SEQUENCE.SEQUENCE_TYPE, SEQUENCE.OWNER_ID,
-					SEQUENCE.CREATED_AT, SEQUENCE.UPDATED_AT),
+	public static final Columns<Sequence> SEQUENCE_COLUMNS = Columns.of(SEQUENCE.ID,
+			List.of(entry("id", SEQUENCE.ID),
+					entry("name", SEQUENCE.NAME),
+					entry("enabled", SEQUENCE.ENABLED),
+					entry("sequenceType", SEQUENCE.SEQUENCE_TYPE),
+					entry("owner", SEQUENCE.OWNER_ID),
+					entry("createdAt", SEQUENCE.CREATED_AT),
+					entry("updatedAt", SEQUENCE.UPDATED_AT)),
 			row -> new Sequence(row.get(SEQUENCE.ID), row.get(SEQUENCE.NAME), row.get(SEQUENCE.ENABLED),
 					row.get(SEQUENCE.SEQUENCE_TYPE), row.get(SEQUENCE.OWNER_ID), row.get(SEQUENCE.CREATED_AT),
 					row.get(SEQUENCE.UPDATED_AT)));
 
-	public static final Columns<SequenceStep> SEQUENCE_STEP_COLUMNS = new Columns<>(SEQUENCE_STEP.ID,
-			List.of(SEQUENCE_STEP.ID, SEQUENCE_STEP.SEQUENCE_ID, SEQUENCE_STEP.STEP_TYPE,
-					SEQUENCE_STEP.STEP_ORDER, SEQUENCE_STEP.CREATED_AT, SEQUENCE_STEP.UPDATED_AT),
+	public static final Columns<SequenceStep> SEQUENCE_STEP_COLUMNS = Columns.of(SEQUENCE_STEP.ID,
+			List.of(entry("id", SEQUENCE_STEP.ID),
+					entry("sequence", SEQUENCE_STEP.SEQUENCE_ID),
+					entry("stepType", SEQUENCE_STEP.STEP_TYPE),
+					entry("order", SEQUENCE_STEP.STEP_ORDER),
+					entry("createdAt", SEQUENCE_STEP.CREATED_AT),
+					entry("updatedAt", SEQUENCE_STEP.UPDATED_AT)),
 			row -> new SequenceStep(row.get(SEQUENCE_STEP.ID), row.get(SEQUENCE_STEP.SEQUENCE_ID),
 					row.get(SEQUENCE_STEP.STEP_TYPE), row.get(SEQUENCE_STEP.STEP_ORDER),
 					row.get(SEQUENCE_STEP.CREATED_AT), row.get(SEQUENCE_STEP.UPDATED_AT)));

@@ -25,12 +25,25 @@ import org.jooq.TableField;
  * @param key the same foreign key read from a loaded state
  * @param target the linked table, joined on {@code targetId = foreignKey}
  * @param targetId the linked table's primary key
- * @param columns the linked table's columns, and how its record is read from them
+ * @param columns the linked table's columns, and how its record is read from them: all of them,
+ * or those a query's selection asks for ({@link #selecting})
  * @param findByIds the batch lookup, for states whose query did not join the link
  */
 public record SequenceStateLink<T>(String field, TableField<SequenceStateRecord, Long> foreignKey,
 		Function<SequenceState, Long> key, Table<?> target, Field<Long> targetId, Columns<T> columns,
 		Function<Set<Long>, Map<Long, T>> findByIds) {
+
+	/**
+	 * This link reading only the columns that answer these fields of its target (see
+	 * {@link Columns#forFields}): for a query that joins the link, where nothing but the
+	 * selection reads the joined rows.
+	 */
+	SequenceStateLink<T> selecting(Set<String> targetFields) {
+		Columns<T> selected = this.columns.forFields(targetFields);
+		return (selected == this.columns) ? this
+				: new SequenceStateLink<>(this.field, this.foreignKey, this.key, this.target, this.targetId, selected,
+						this.findByIds);
+	}
 
 	/** The DataLoader of this link, registered under this name with Spring's batch loader registry. */
 	public String dataLoaderName() {

@@ -94,14 +94,16 @@ public class SequenceStateLinks implements RuntimeWiringConfigurer, DirectFieldR
 
 	/**
 	 * The links selected on the states at {@code path} below the current field (no path for a
-	 * field that returns states, {@code "edges", "node"} for a connection).
+	 * field that returns states, {@code "edges", "node"} for a connection), each reading only the
+	 * columns its own selection asks for.
 	 */
 	List<SequenceStateLink<?>> selectedIn(DataFetchingEnvironment environment, String... path) {
-		Set<String> fields = SelectedFields.namesAt(environment, path);
+		Map<String, Set<String>> fields = SelectedFields.selectionsAt(environment, path);
 		List<SequenceStateLink<?>> selected = new ArrayList<>(this.links.size());
 		for (SequenceStateLink<?> link : this.links) {
-			if (fields.contains(link.field())) {
-				selected.add(link);
+			Set<String> below = fields.get(link.field());
+			if (below != null) {
+				selected.add(link.selecting(below));
 			}
 		}
 		return selected;

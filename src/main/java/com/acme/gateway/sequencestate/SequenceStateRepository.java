@@ -53,12 +53,21 @@ public class SequenceStateRepository {
 	}
 
 	/** What the text of {@link #findById} depends on. */
-	private record ByIdShape(List<String> links) {
+	private record ByIdShape(List<Object> links) {
 	}
 
-	/** The links by field name: cheap to compare, where the links' jOOQ fields are not. */
-	private static List<String> names(List<SequenceStateLink<?>> links) {
-		return links.stream().map(SequenceStateLink::field).toList();
+	/**
+	 * The links by field name and columns: cheap to compare, where the links' jOOQ fields are not.
+	 * The columns compare by identity, each selection's being built once (see
+	 * {@link com.acme.gateway.database.Columns#forFields}).
+	 */
+	private static List<Object> names(List<SequenceStateLink<?>> links) {
+		List<Object> names = new ArrayList<>(2 * links.size());
+		for (SequenceStateLink<?> link : links) {
+			names.add(link.field());
+			names.add(link.columns());
+		}
+		return names;
 	}
 
 	/**
@@ -66,7 +75,7 @@ public class SequenceStateRepository {
 	 * (its values are bind parameters, so conditions that differ only in values share it).
 	 */
 	private record PageShape(String condition, String ordering, boolean backward, int limit, boolean filterFirst,
-			List<String> links) {
+			List<Object> links) {
 	}
 
 	/**

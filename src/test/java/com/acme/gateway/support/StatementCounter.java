@@ -13,9 +13,17 @@ public class StatementCounter implements ExecuteListener {
 
 	private final AtomicInteger count = new AtomicInteger();
 
+	private volatile String lastSql;
+
 	@Override
 	public void executeStart(ExecuteContext context) {
 		this.count.incrementAndGet();
+		this.lastSql = context.sql();
+	}
+
+	/** The text of the statement executed last. */
+	public String lastSql() {
+		return this.lastSql;
 	}
 
 	public void reset() {

@@ -52,17 +52,7 @@ class DirectCompletionIntegrationTests extends IntegrationTest {
 	@BeforeEach
 	void statesWithEveryLinkAndWithNone() {
 		World world = this.fixtures.world();
-		long opportunity = this.fixtures.opportunity("Renewal", world.account());
-		long batchItem = this.fixtures.batchItem("succeeded");
-		long prospect = this.fixtures.prospect(world.account(), "Ada", "Lovelace", "ada@example.com",
-				"ada@acme.example");
-		this.fullyLinked = this.fixtures.state(prospect, world.sequence(), row -> {
-			row.setAccountId(world.account());
-			row.setMailboxId(world.mailbox());
-			row.setCreatorId(world.user());
-			row.setSequenceStepId(world.firstStep());
-			row.setOpportunityId(opportunity);
-			row.setBatchItemCreatorId(batchItem);
+		this.fullyLinked = this.fixtures.fullyLinkedState(world, row -> {
 			row.setPauseReason("a \"quoted\" reason\nwith a newline and \u00e9");
 		});
 		this.fixtures.mailing(this.fullyLinked, world.firstStep(), "delivered", null);

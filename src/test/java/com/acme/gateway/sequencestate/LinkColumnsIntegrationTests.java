@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import com.acme.gateway.support.Fixtures.World;
 import com.acme.gateway.support.IntegrationTest;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
@@ -37,18 +36,7 @@ class LinkColumnsIntegrationTests extends IntegrationTest {
 
 	@BeforeEach
 	void aStateWithEveryLink() {
-		World world = this.fixtures.world();
-		long opportunity = this.fixtures.opportunity("Renewal", world.account());
-		long batchItem = this.fixtures.batchItem("succeeded");
-		long prospect = this.fixtures.prospect(world.account(), "Ada", "Lovelace", "ada@example.com",
-				"ada@acme.example");
-		this.state = this.fixtures.state(prospect, world.sequence(), row -> {
-			row.setAccountId(world.account());
-			row.setMailboxId(world.mailbox());
-			row.setCreatorId(world.user());
-			row.setSequenceStepId(world.firstStep());
-			row.setOpportunityId(opportunity);
-			row.setBatchItemCreatorId(batchItem);
+		this.state = this.fixtures.fullyLinkedState(this.fixtures.world(), row -> {
 		});
 	}
 

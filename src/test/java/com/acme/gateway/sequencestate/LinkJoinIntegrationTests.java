@@ -37,17 +37,7 @@ class LinkJoinIntegrationTests extends IntegrationTest {
 	@BeforeEach
 	void twoStates() {
 		this.world = this.fixtures.world();
-		long opportunity = this.fixtures.opportunity("Renewal", this.world.account());
-		long batchItem = this.fixtures.batchItem("succeeded");
-		long prospect = this.fixtures.prospect(this.world.account(), "Ada", "Lovelace", "ada@example.com",
-				"ada@acme.example");
-		this.fullyLinked = this.fixtures.state(prospect, this.world.sequence(), row -> {
-			row.setAccountId(this.world.account());
-			row.setMailboxId(this.world.mailbox());
-			row.setCreatorId(this.world.user());
-			row.setSequenceStepId(this.world.firstStep());
-			row.setOpportunityId(opportunity);
-			row.setBatchItemCreatorId(batchItem);
+		this.fullyLinked = this.fixtures.fullyLinkedState(this.world, row -> {
 		});
 		// Only the two links the data contract requires.
 		long other = this.fixtures.prospect(null, "Grace", "Hopper", "grace@example.com");

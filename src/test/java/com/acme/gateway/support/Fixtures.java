@@ -130,6 +130,26 @@ public class Fixtures {
 		return row.getId();
 	}
 
+	/**
+	 * A state of Ada Lovelace (two emails, of the world's account) in the world's sequence with
+	 * every optional link set: account, mailbox, creator, first step, an opportunity and a batch
+	 * item; {@code columns} sets anything else on the row.
+	 */
+	public long fullyLinkedState(World world, Consumer<SequenceStateRecord> columns) {
+		long opportunity = opportunity("Renewal", world.account());
+		long batchItem = batchItem("succeeded");
+		long prospect = prospect(world.account(), "Ada", "Lovelace", "ada@example.com", "ada@acme.example");
+		return state(prospect, world.sequence(), row -> {
+			row.setAccountId(world.account());
+			row.setMailboxId(world.mailbox());
+			row.setCreatorId(world.user());
+			row.setSequenceStepId(world.firstStep());
+			row.setOpportunityId(opportunity);
+			row.setBatchItemCreatorId(batchItem);
+			columns.accept(row);
+		});
+	}
+
 	public long mailing(long stateId, Long stepId, String state, OffsetDateTime deliveredAt) {
 		return this.dsl.insertInto(MAILING)
 			.set(MAILING.SEQUENCE_STATE_ID, stateId)

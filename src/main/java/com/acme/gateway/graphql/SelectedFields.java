@@ -35,7 +35,8 @@ public final class SelectedFields {
 
 	/**
 	 * The fields selected at {@code path} below the current field, by name, each with the names
-	 * selected below it (empty for a scalar or enum field): no path for the current field's own
+	 * selected below it when its type is an object type (empty for any other type: a scalar, an
+	 * enum, and also an interface or union, whose selection depends on the object): no path for the current field's own
 	 * selection, {@code "edges", "node"} for the nodes of a connection. Every alias of a step is
 	 * followed, and the selections of a name's aliases are merged. Each step must name a field
 	 * whose type (lists and non-null unwrapped) is an object type; an empty map when the path is

@@ -47,7 +47,7 @@ public class SequenceStateRepository {
 		links.forEach(joined::joined);
 		Condition byId = SEQUENCE_STATE.ID.eq(id);
 		return this.rendered
-			.query(this.dsl, new ByIdShape(names(links)), () -> joinLinks(SEQUENCE_STATE, links).where(byId),
+			.query(this.dsl, new ByIdShape(linkShapes(links)), () -> joinLinks(SEQUENCE_STATE, links).where(byId),
 					columns(links), this.dsl.extractParams(byId).values())
 			.fetchOptional(row -> readState(row, links, joined));
 	}
@@ -61,13 +61,13 @@ public class SequenceStateRepository {
 	 * The columns compare by identity, each selection's being built once (see
 	 * {@link com.acme.gateway.database.Columns#forFields}).
 	 */
-	private static List<Object> names(List<SequenceStateLink<?>> links) {
-		List<Object> names = new ArrayList<>(2 * links.size());
+	private static List<Object> linkShapes(List<SequenceStateLink<?>> links) {
+		List<Object> shapes = new ArrayList<>(2 * links.size());
 		for (SequenceStateLink<?> link : links) {
-			names.add(link.field());
-			names.add(link.columns());
+			shapes.add(link.field());
+			shapes.add(link.columns());
 		}
-		return names;
+		return shapes;
 	}
 
 	/**
@@ -99,7 +99,7 @@ public class SequenceStateRepository {
 		Condition condition = filter.and(seek);
 		links.forEach(joined::joined);
 		PageShape shape = new PageShape(this.dsl.render(condition), ordering.signature(), backward, limit, filterFirst,
-				names(links));
+				linkShapes(links));
 		return this.rendered
 			.query(this.dsl, shape, () -> pageQuery(condition, ordering, backward, limit, filterFirst, links),
 					columns(links), this.dsl.extractParams(condition).values())

@@ -3,6 +3,7 @@ package com.acme.gateway.completion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import graphql.Scalars;
@@ -24,6 +25,8 @@ import graphql.schema.GraphQLOutputType;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLType;
 import graphql.schema.LightDataFetcher;
+import graphql.schema.PropertyDataFetcher;
+import graphql.schema.SingletonPropertyDataFetcher;
 
 /**
  * Compiles the selection on an object type into a {@link CompletionPlan}, or finds that it
@@ -37,13 +40,19 @@ import graphql.schema.LightDataFetcher;
 final class CompletionPlanner {
 
 	/** Given to light data fetchers: one that wants an environment is not light enough here. */
-	private static final Supplier<DataFetchingEnvironment> NO_ENVIRONMENT = () -> {
+	static final Supplier<DataFetchingEnvironment> NO_ENVIRONMENT = () -> {
 		throw NotDirect.INSTANCE;
 	};
 
 	private final FieldCollector fieldCollector;
 
 	private final Map<FieldCoordinates, DirectFieldReader> readers;
+
+	/**
+	 * Readers of fields served by graphql-java's property fetchers, made once per field and
+	 * shared by every request's plans, so that what they learn about source classes lasts.
+	 */
+	private final Map<FieldCoordinates, DirectFieldReader> propertyReaders = new ConcurrentHashMap<>();
 
 	CompletionPlanner(FieldCollector fieldCollector, Map<FieldCoordinates, DirectFieldReader> readers) {
 		this.fieldCollector = fieldCollector;
@@ -90,13 +99,20 @@ final class CompletionPlanner {
 
 	private DirectFieldReader reader(ExecutionContext execution, GraphQLObjectType type,
 			GraphQLFieldDefinition definition) {
-		DirectFieldReader registered = this.readers.get(FieldCoordinates.coordinates(type, definition));
+		FieldCoordinates coordinates = FieldCoordinates.coordinates(type, definition);
+		DirectFieldReader registered = this.readers.get(coordinates);
 		if (registered != null) {
 			return registered;
 		}
 		DataFetcher<?> fetcher = execution.getGraphQLSchema().getCodeRegistry().getDataFetcher(type, definition);
 		if (!(fetcher instanceof LightDataFetcher<?> light)) {
 			return null;
+		}
+		String property = (fetcher instanceof SingletonPropertyDataFetcher<?>) ? definition.getName()
+				: (fetcher instanceof PropertyDataFetcher<?> named) ? named.getPropertyName() : null;
+		if (property != null) {
+			return this.propertyReaders.computeIfAbsent(coordinates,
+					key -> new RecordComponentReader(definition, property, light));
 		}
 		return (source, localContext) -> {
 			try {

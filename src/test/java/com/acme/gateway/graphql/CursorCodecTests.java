@@ -3,8 +3,12 @@ package com.acme.gateway.graphql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +23,40 @@ class CursorCodecTests {
 		String cursor = this.codec.encode("updated_at-,id-|", values);
 
 		assertThat(this.codec.decode(cursor, "updated_at-,id-|", 4)).containsExactlyElementsOf(values);
+	}
+
+	@Test
+	void threadsEncodingAtOnceEachGetTheirOwnCursors() throws Exception {
+		// The codec keeps a keyed Mac per thread; one shared Mac would mix the threads' inputs.
+		String expected = this.codec.encode("id+|", List.of("7"));
+		ExecutorService threads = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<List<String>>> results = new ArrayList<>();
+			for (int thread = 0; thread < 4; thread++) {
+				int id = thread;
+				results.add(threads.submit(() -> {
+					List<String> cursors = new ArrayList<>();
+					for (int i = 0; i < 2_000; i++) {
+						cursors.add(this.codec.encode("id+|", List.of((i % 2 == 0) ? "7" : "thread " + id)));
+					}
+					return cursors;
+				}));
+			}
+			for (int thread = 0; thread < 4; thread++) {
+				List<String> cursors = results.get(thread).get();
+				for (int i = 0; i < cursors.size(); i++) {
+					if (i % 2 == 0) {
+						assertThat(cursors.get(i)).isEqualTo(expected);
+					}
+					else {
+						assertThat(this.codec.decode(cursors.get(i), "id+|", 1)).containsExactly("thread " + thread);
+					}
+				}
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
 	}
 
 	@Test

@@ -53,6 +53,10 @@ final class RecordComponentReader implements DirectFieldReader {
 			return (accessor.getter() != null) ? accessor.getter().invokeExact(source)
 					: this.fetcher.get(this.definition, source, CompletionPlanner.NO_ENVIRONMENT);
 		}
+		catch (Error ex) {
+			// Out of memory and the like: not a value to report, so not for the standard path either.
+			throw ex;
+		}
 		catch (Throwable ex) {
 			// Including NotDirect from NO_ENVIRONMENT; graphql-java's path reports real failures.
 			throw NotDirect.INSTANCE;

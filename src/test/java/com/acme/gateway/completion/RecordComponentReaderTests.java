@@ -37,12 +37,12 @@ class RecordComponentReaderTests {
 		@Override
 		public Object get(GraphQLFieldDefinition definition, Object source,
 				java.util.function.Supplier<graphql.schema.DataFetchingEnvironment> environment) {
-			throw new AssertionError("the fetcher was asked for " + source);
+			throw new IllegalStateException("the fetcher was asked for " + source);
 		}
 
 		@Override
 		public Object get(graphql.schema.DataFetchingEnvironment environment) {
-			throw new AssertionError("the fetcher was asked");
+			throw new IllegalStateException("the fetcher was asked");
 		}
 	};
 
@@ -72,6 +72,25 @@ class RecordComponentReaderTests {
 		// The fetcher failing is reported as NotDirect: the standard path then reports it properly.
 		assertThatThrownBy(() -> direct.read(Map.of("name", "x"), null)).isSameAs(NotDirect.INSTANCE);
 		assertThatThrownBy(() -> direct.read(new Hidden("x"), null)).isSameAs(NotDirect.INSTANCE);
+	}
+
+	@Test
+	void aVirtualMachineErrorIsNotTurnedIntoAFallBack() {
+		LightDataFetcher<Object> outOfMemory = new LightDataFetcher<>() {
+			@Override
+			public Object get(GraphQLFieldDefinition definition, Object source,
+					java.util.function.Supplier<graphql.schema.DataFetchingEnvironment> environment) {
+				throw new OutOfMemoryError("test");
+			}
+
+			@Override
+			public Object get(graphql.schema.DataFetchingEnvironment environment) {
+				throw new OutOfMemoryError("test");
+			}
+		};
+		RecordComponentReader reader = new RecordComponentReader(NAME, "name", outOfMemory);
+
+		assertThatThrownBy(() -> reader.read(Map.of("name", "x"), null)).isInstanceOf(OutOfMemoryError.class);
 	}
 
 	@Test

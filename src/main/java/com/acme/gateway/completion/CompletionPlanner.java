@@ -40,7 +40,7 @@ import graphql.schema.SingletonPropertyDataFetcher;
 final class CompletionPlanner {
 
 	/** Given to light data fetchers: one that wants an environment is not light enough here. */
-	static final Supplier<DataFetchingEnvironment> NO_ENVIRONMENT = () -> {
+	private static final Supplier<DataFetchingEnvironment> NO_ENVIRONMENT = () -> {
 		throw NotDirect.INSTANCE;
 	};
 
@@ -112,11 +112,16 @@ final class CompletionPlanner {
 				: (fetcher instanceof PropertyDataFetcher<?> named) ? named.getPropertyName() : null;
 		if (property != null) {
 			return this.propertyReaders.computeIfAbsent(coordinates,
-					key -> new RecordComponentReader(definition, property, light));
+					key -> new RecordComponentReader(property, fetching(definition, light)));
 		}
+		return fetching(definition, light);
+	}
+
+	/** Reads the field through its light data fetcher, without an environment. */
+	static DirectFieldReader fetching(GraphQLFieldDefinition definition, LightDataFetcher<?> fetcher) {
 		return (source, localContext) -> {
 			try {
-				return light.get(definition, source, NO_ENVIRONMENT);
+				return fetcher.get(definition, source, NO_ENVIRONMENT);
 			}
 			catch (Exception ex) {
 				// Including NotDirect from NO_ENVIRONMENT; graphql-java's path reports real failures.

@@ -6,9 +6,6 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 
-import graphql.schema.GraphQLFieldDefinition;
-import graphql.schema.LightDataFetcher;
-
 /**
  * Reads a field served by graphql-java's default property fetcher, calling a Java record's
  * accessor directly once it has seen the record's class.
@@ -27,19 +24,17 @@ final class RecordComponentReader implements DirectFieldReader {
 
 	private static final MethodType OBJECT_TO_OBJECT = MethodType.methodType(Object.class, Object.class);
 
-	private final GraphQLFieldDefinition definition;
-
 	private final String property;
 
-	private final LightDataFetcher<?> fetcher;
+	/** Reads every source that is not a public record with this component. */
+	private final DirectFieldReader fallback;
 
 	/** The last source class seen and its accessor; replaced whole, so read without locking. */
 	private volatile Accessor last;
 
-	RecordComponentReader(GraphQLFieldDefinition definition, String property, LightDataFetcher<?> fetcher) {
-		this.definition = definition;
+	RecordComponentReader(String property, DirectFieldReader fallback) {
 		this.property = property;
-		this.fetcher = fetcher;
+		this.fallback = fallback;
 	}
 
 	@Override
@@ -49,16 +44,18 @@ final class RecordComponentReader implements DirectFieldReader {
 			accessor = resolve(source.getClass());
 			this.last = accessor;
 		}
+		if (accessor.getter() == null) {
+			return this.fallback.read(source, localContext);
+		}
 		try {
-			return (accessor.getter() != null) ? accessor.getter().invokeExact(source)
-					: this.fetcher.get(this.definition, source, CompletionPlanner.NO_ENVIRONMENT);
+			return accessor.getter().invokeExact(source);
 		}
 		catch (Error ex) {
 			// Out of memory and the like: not a value to report, so not for the standard path either.
 			throw ex;
 		}
 		catch (Throwable ex) {
-			// Including NotDirect from NO_ENVIRONMENT; graphql-java's path reports real failures.
+			// A record accessor throws nothing of its own; graphql-java's path reports anything else.
 			throw NotDirect.INSTANCE;
 		}
 	}

@@ -48,7 +48,8 @@ class RecordComponentReaderTests {
 
 	@Test
 	void readsAPublicRecordsAccessorWithoutTheFetcher() {
-		RecordComponentReader reader = new RecordComponentReader(NAME, "name", UNREACHABLE);
+		RecordComponentReader reader = new RecordComponentReader("name",
+				CompletionPlanner.fetching(NAME, UNREACHABLE));
 
 		assertThat(reader.read(new Person("Ada", 36), null)).isEqualTo("Ada");
 		assertThat(reader.read(new Person(null, 36), null)).isNull();
@@ -56,8 +57,8 @@ class RecordComponentReaderTests {
 
 	@Test
 	void followsTheSourceClassFromOneValueToTheNext() {
-		RecordComponentReader reader = new RecordComponentReader(NAME, "name",
-				(LightDataFetcher<?>) SingletonPropertyDataFetcher.singleton());
+		RecordComponentReader reader = new RecordComponentReader("name",
+				CompletionPlanner.fetching(NAME, (LightDataFetcher<?>) SingletonPropertyDataFetcher.singleton()));
 
 		assertThat(reader.read(new Person("Ada", 36), null)).isEqualTo("Ada");
 		assertThat(reader.read(new Pet("Rex"), null)).isEqualTo("Rex");
@@ -67,7 +68,8 @@ class RecordComponentReaderTests {
 
 	@Test
 	void leavesAnythingButAPublicRecordToTheFetcher() {
-		RecordComponentReader direct = new RecordComponentReader(NAME, "name", UNREACHABLE);
+		RecordComponentReader direct = new RecordComponentReader("name",
+				CompletionPlanner.fetching(NAME, UNREACHABLE));
 
 		// The fetcher failing is reported as NotDirect: the standard path then reports it properly.
 		assertThatThrownBy(() -> direct.read(Map.of("name", "x"), null)).isSameAs(NotDirect.INSTANCE);
@@ -88,7 +90,8 @@ class RecordComponentReaderTests {
 				throw new OutOfMemoryError("test");
 			}
 		};
-		RecordComponentReader reader = new RecordComponentReader(NAME, "name", outOfMemory);
+		RecordComponentReader reader = new RecordComponentReader("name",
+				CompletionPlanner.fetching(NAME, outOfMemory));
 
 		assertThatThrownBy(() -> reader.read(Map.of("name", "x"), null)).isInstanceOf(OutOfMemoryError.class);
 	}
@@ -99,8 +102,8 @@ class RecordComponentReaderTests {
 			.name("nickname")
 			.type(Scalars.GraphQLString)
 			.build();
-		RecordComponentReader reader = new RecordComponentReader(nickname, "nickname",
-				(LightDataFetcher<?>) SingletonPropertyDataFetcher.singleton());
+		RecordComponentReader reader = new RecordComponentReader("nickname",
+				CompletionPlanner.fetching(nickname, (LightDataFetcher<?>) SingletonPropertyDataFetcher.singleton()));
 
 		assertThat(reader.read(new Person("Ada", 36), null)).isNull();
 	}

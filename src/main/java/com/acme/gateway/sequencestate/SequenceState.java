@@ -1,8 +1,10 @@
 package com.acme.gateway.sequencestate;
 
+import static com.acme.gateway.database.generated.Tables.SEQUENCE_STATE;
+
 import java.time.OffsetDateTime;
 
-import com.acme.gateway.database.generated.tables.records.SequenceStateRecord;
+import org.jooq.Record;
 
 /**
  * One prospect enrolled in one sequence: the 20 attributes of the resource plus the ids of the
@@ -58,16 +60,29 @@ public record SequenceState(
 		return Long.hashCode(this.id);
 	}
 
-	/** Copies a row of {@code sequence_state}; the generated getters keep the columns type-checked. */
-	public static SequenceState from(SequenceStateRecord row) {
-		return new SequenceState(row.getId(), row.getState(), row.getActiveAt(), row.getCallCompletedAt(),
-				row.getCreatedAt(), row.getRepliedAt(), row.getStateChangedAt(), row.getUpdatedAt(),
-				row.getBounceCount(), row.getClickCount(), row.getDeliverCount(), row.getFailureCount(),
-				row.getNegativeReplyCount(), row.getNeutralReplyCount(), row.getOpenCount(), row.getOptOutCount(),
-				row.getPositiveReplyCount(), row.getReplyCount(), row.getScheduleCount(), row.getErrorReason(),
-				row.getPauseReason(), row.getAccountId(), row.getBatchItemCreatorId(), row.getCreatorId(),
-				row.getMailboxId(), row.getOpportunityId(), row.getProspectId(), row.getSequenceId(),
-				row.getSequenceStepId());
+	/**
+	 * Reads the state's columns from a row that selected them: a {@code sequence_state} record,
+	 * or a joined row that holds them beside other tables' columns. Read in place, by the
+	 * generated fields, so the compiler still checks each column's type: copying a joined row
+	 * into a table record first ({@code row.into(SEQUENCE_STATE)}) built a second record and
+	 * looked up every column again for each row, 2% of the CPU of a 50-state page.
+	 */
+	public static SequenceState from(Record row) {
+		return new SequenceState(row.get(SEQUENCE_STATE.ID), row.get(SEQUENCE_STATE.STATE),
+				row.get(SEQUENCE_STATE.ACTIVE_AT), row.get(SEQUENCE_STATE.CALL_COMPLETED_AT),
+				row.get(SEQUENCE_STATE.CREATED_AT), row.get(SEQUENCE_STATE.REPLIED_AT),
+				row.get(SEQUENCE_STATE.STATE_CHANGED_AT), row.get(SEQUENCE_STATE.UPDATED_AT),
+				row.get(SEQUENCE_STATE.BOUNCE_COUNT), row.get(SEQUENCE_STATE.CLICK_COUNT),
+				row.get(SEQUENCE_STATE.DELIVER_COUNT), row.get(SEQUENCE_STATE.FAILURE_COUNT),
+				row.get(SEQUENCE_STATE.NEGATIVE_REPLY_COUNT), row.get(SEQUENCE_STATE.NEUTRAL_REPLY_COUNT),
+				row.get(SEQUENCE_STATE.OPEN_COUNT), row.get(SEQUENCE_STATE.OPT_OUT_COUNT),
+				row.get(SEQUENCE_STATE.POSITIVE_REPLY_COUNT), row.get(SEQUENCE_STATE.REPLY_COUNT),
+				row.get(SEQUENCE_STATE.SCHEDULE_COUNT), row.get(SEQUENCE_STATE.ERROR_REASON),
+				row.get(SEQUENCE_STATE.PAUSE_REASON), row.get(SEQUENCE_STATE.ACCOUNT_ID),
+				row.get(SEQUENCE_STATE.BATCH_ITEM_CREATOR_ID), row.get(SEQUENCE_STATE.CREATOR_ID),
+				row.get(SEQUENCE_STATE.MAILBOX_ID), row.get(SEQUENCE_STATE.OPPORTUNITY_ID),
+				row.get(SEQUENCE_STATE.PROSPECT_ID), row.get(SEQUENCE_STATE.SEQUENCE_ID),
+				row.get(SEQUENCE_STATE.SEQUENCE_STEP_ID));
 	}
 
 }

@@ -192,7 +192,7 @@ public class SequenceStateRepository {
 
 	/** The state of a joined row; each link's record (null when the join found none) goes to {@code joined}. */
 	private static SequenceState readState(Record row, List<SequenceStateLink<?>> links, JoinedLinks joined) {
-		SequenceState state = SequenceState.from(row.into(SEQUENCE_STATE));
+		SequenceState state = SequenceState.from(row);
 		for (SequenceStateLink<?> link : links) {
 			Long targetId = link.key().apply(state);
 			if (targetId != null) {

@@ -133,8 +133,7 @@ public class SequenceStateWriteRepository {
 			.and(lockedStatus.in(SequenceStateTransitions.allowedFrom(action)))
 			.returningResult(returned)
 			.fetchOptional()
-			.map(row -> new StateChange(row.get(previousStatus),
-					SequenceState.from(row.into(SEQUENCE_STATE))));
+			.map(row -> new StateChange(row.get(previousStatus), SequenceState.from(row)));
 	}
 
 	/**

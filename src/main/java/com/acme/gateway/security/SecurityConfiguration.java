@@ -59,6 +59,11 @@ public class SecurityConfiguration {
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
 			.requestCache(cache -> cache.disable())
+			// Nothing to log out of without a session, and nothing here reads the user through the
+			// servlet API (CurrentUserRequestFilter takes it from the security context): both
+			// filters only matched or wrapped every request.
+			.logout(logout -> logout.disable())
+			.servletApi(servletApi -> servletApi.disable())
 			.addFilterAfter(new CurrentUserRequestFilter(), BearerTokenAuthenticationFilter.class);
 		return http.build();
 	}

@@ -31,6 +31,9 @@ POSTGRAPHILE_PORT=${POSTGRAPHILE_PORT:-5000}
 WRK_TIMEOUT=${WRK_TIMEOUT:-10}
 ALLOW_PG_RESTART=${ALLOW_PG_RESTART:-1}
 SKIP_BUILD=${SKIP_BUILD:-0}
+# The JVM options README "Deploying" and the Dockerfile run the gateway with; set it (even empty) to
+# measure others.
+GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS--XX:+UseParallelGC}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 export PGOPTIONS="-c client_min_messages=warning"
 DATABASE=${BENCH_DATABASE:-gateway_bench}
@@ -463,6 +466,7 @@ write_report() {
 		echo
 		[[ $SMOKE == 1 ]] && echo "**SMOKE RUN** (${WARMUP} s warm-up, ${MEASURE} s measured, ${ROUNDS} round): checks the harness; the figures mean little." && echo
 		echo "- Machine: $(nproc) cores ($CPU_MODEL), $MEMORY; load average before the run: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)"
+		echo "- Gateway JVM options: ${GATEWAY_JAVA_OPTS:-(none)}"
 		echo "- Versions: $JAVA_VERSION; PostgreSQL $PG_VERSION; PostGraphile $POSTGRAPHILE_VERSION with connection-filter $FILTER_VERSION (node $NODE_VERSION); $WRK_VERSION"
 		echo "- Data: $DATABASE, $STATE_COUNT sequence states; load: $CONNECTIONS connections, $THREADS wrk threads, a ${PREWARM} s pre-warm per read workload and server before round 1, ${WARMUP} s warm-up + ${MEASURE} s measured per workload and server, $ROUNDS round(s) alternating the servers"
 		echo "- Parameters per request: Q1 id > random in [$MIDDLE_LOW, $MIDDLE_HIGH]; Q2 prospect random in [1, $PROSPECT_HIGH]; Q3 a random month of the data; Q4 id random in [1, $ID_HIGH]; Q5 id > random in [$END_LOW, $END_HIGH]; Q6 pause then resume over $POOL_SIZE ACTIVE states"

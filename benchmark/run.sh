@@ -438,11 +438,14 @@ run_pgbench() {
 }
 
 # Heap used after the run, then after a full GC (the live set), in MiB; and resident memory.
+# GC.heap_info prints one "total …K, used …K" line for G1's whole heap, and one per generation
+# for the parallel and serial collectors: the sums cover every collector.
 measure_memory() {
-	heap_line() { (jcmd "$GATEWAY_PID" GC.heap_info 2>/dev/null || true) | grep -m1 'total.*used' || true; }
-	HEAP_AFTER_RUN=$(heap_line | sed -n 's/.*total \([0-9]*\)K, used \([0-9]*\)K.*/\2 \1/p' | awk '{printf "%.0f MiB used of %.0f MiB committed", $1/1024, $2/1024}')
+	heap_kib() { (jcmd "$GATEWAY_PID" GC.heap_info 2>/dev/null || true) |
+		sed -n 's/.* total \([0-9]*\)K, used \([0-9]*\)K.*/\2 \1/p' | awk '{used += $1; total += $2} END {print used, total}'; }
+	HEAP_AFTER_RUN=$(heap_kib | awk '{printf "%.0f MiB used of %.0f MiB committed", $1/1024, $2/1024}')
 	jcmd "$GATEWAY_PID" GC.run >/dev/null 2>&1 || true
-	HEAP_LIVE=$(heap_line | sed -n 's/.*used \([0-9]*\)K.*/\1/p' | awk '{printf "%.0f MiB", $1/1024}')
+	HEAP_LIVE=$(heap_kib | awk '{printf "%.0f MiB", $1/1024}')
 	GATEWAY_RSS=$(awk '/VmRSS/ {printf "%.0f MiB", $2/1024}' "/proc/$GATEWAY_PID/status")
 	POSTGRAPHILE_RSS=$( (ps -o rss= -g "$POSTGRAPHILE_PID" || true) | awk '{sum += $1} END {printf "%.0f MiB", sum/1024}')
 }

@@ -2,7 +2,6 @@ package com.acme.gateway.database;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,20 +35,24 @@ public final class Columns<T> {
 
 	private final List<Field<?>> fields;
 
-	/** The selected columns, by identity; null when every column is selected. */
-	private final Set<Field<?>> selected;
+	/** Where a row holds {@link #fields}: also what a reader may read, a subset's columns only. */
+	private final ColumnPositions positions;
+
+	/** Whether this instance selects only some of the type's columns. */
+	private final boolean subset;
 
 	private final Function<Row, T> reader;
 
 	/** The instances for subsets of the fields, built once each (at most one per subset). */
 	private final Map<Set<String>, Columns<T>> subsets;
 
-	private Columns(Field<Long> id, Map<String, Field<?>> byGraphQlField, List<Field<?>> fields,
-			Set<Field<?>> selected, Function<Row, T> reader, Map<Set<String>, Columns<T>> subsets) {
+	private Columns(Field<Long> id, Map<String, Field<?>> byGraphQlField, List<Field<?>> fields, boolean subset,
+			Function<Row, T> reader, Map<Set<String>, Columns<T>> subsets) {
 		this.id = id;
 		this.byGraphQlField = byGraphQlField;
 		this.fields = fields;
-		this.selected = selected;
+		this.positions = ColumnPositions.of(fields);
+		this.subset = subset;
 		this.reader = reader;
 		this.subsets = subsets;
 	}
@@ -68,7 +71,7 @@ public final class Columns<T> {
 		if (!columns.containsValue(id)) {
 			throw new IllegalArgumentException("the columns must include the primary key " + id);
 		}
-		return new Columns<>(id, Collections.unmodifiableMap(columns), List.copyOf(columns.values()), null, reader,
+		return new Columns<>(id, Collections.unmodifiableMap(columns), List.copyOf(columns.values()), false, reader,
 				new ConcurrentHashMap<>());
 	}
 
@@ -83,7 +86,7 @@ public final class Columns<T> {
 	 * a column here reads a whole row rather than a null.
 	 */
 	public Columns<T> forFields(Set<String> graphQlFields) {
-		if (this.selected != null) {
+		if (this.subset) {
 			throw new IllegalStateException("forFields is asked of every column, not of a subset");
 		}
 		Columns<T> subset = this.subsets.get(graphQlFields);
@@ -108,30 +111,38 @@ public final class Columns<T> {
 		if (columns.size() == this.fields.size()) {
 			return this;
 		}
-		Set<Field<?>> selected = Collections.newSetFromMap(new IdentityHashMap<>());
-		selected.addAll(columns);
-		return new Columns<>(this.id, this.byGraphQlField, List.copyOf(columns), selected, this.reader, Map.of());
+		return new Columns<>(this.id, this.byGraphQlField, List.copyOf(columns), true, this.reader, Map.of());
 	}
 
 	/** The record of this row, or null when the row has none (its primary key is null). */
 	public T read(Record row) {
-		return (row.get(this.id) != null) ? this.reader.apply(new Row(row, this.selected)) : null;
+		return read(this.positions.in(row));
+	}
+
+	/**
+	 * The same, for a row that holds {@link #fields} in order from position {@code first}, as a
+	 * join that selects them after other tables' columns does (any other row is read as well,
+	 * only slower).
+	 */
+	public T read(Record row, int first) {
+		return read(this.positions.in(row, first));
+	}
+
+	private T read(ColumnPositions.Reader values) {
+		return (values.get(this.id) != null) ? this.reader.apply(new Row(values)) : null;
 	}
 
 	/** A row as a reader sees it: the value of a selected column, null for any other. */
 	public static final class Row {
 
-		private final Record record;
+		private final ColumnPositions.Reader values;
 
-		private final Set<Field<?>> selected;
-
-		private Row(Record record, Set<Field<?>> selected) {
-			this.record = record;
-			this.selected = selected;
+		private Row(ColumnPositions.Reader values) {
+			this.values = values;
 		}
 
 		public <V> V get(Field<V> column) {
-			return (this.selected == null || this.selected.contains(column)) ? this.record.get(column) : null;
+			return this.values.get(column);
 		}
 
 	}

@@ -30,6 +30,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class SequenceStateRepository {
 
+	/** How many columns a read selects for the state itself, ahead of its links' columns. */
+	private static final int STATE_COLUMNS = SEQUENCE_STATE.fields().length;
+
 	private final DSLContext dsl;
 
 	/**
@@ -193,11 +196,14 @@ public class SequenceStateRepository {
 	/** The state of a joined row; each link's record (null when the join found none) goes to {@code joined}. */
 	private static SequenceState readState(Record row, List<SequenceStateLink<?>> links, JoinedLinks joined) {
 		SequenceState state = SequenceState.from(row);
+		// Each link's columns follow the state's and the previous links' (see columns(links)).
+		int first = STATE_COLUMNS;
 		for (SequenceStateLink<?> link : links) {
 			Long targetId = link.key().apply(state);
 			if (targetId != null) {
-				joined.put(link, targetId, link.columns().read(row));
+				joined.put(link, targetId, link.columns().read(row, first));
 			}
+			first += link.columns().fields().size();
 		}
 		return state;
 	}

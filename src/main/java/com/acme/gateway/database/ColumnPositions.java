@@ -25,7 +25,7 @@ public final class ColumnPositions {
 	private final Map<Field<?>, Integer> positions = new IdentityHashMap<>();
 
 	private ColumnPositions(List<Field<?>> columns) {
-		this.columns = List.copyOf(columns);
+		this.columns = columns;
 		for (int i = 0; i < this.columns.size(); i++) {
 			this.positions.put(this.columns.get(i), i);
 		}
@@ -68,13 +68,13 @@ public final class ColumnPositions {
 		/** Where the columns start in the row; -1 when the row holds them otherwise. */
 		private final int first;
 
+		/** The position after the column read last: readers mostly ask for the columns in order. */
+		private int next;
+
 		private Reader(Record row, int first) {
 			this.row = row;
 			this.first = first;
 		}
-
-		/** The position after the column read last: readers mostly ask for the columns in order. */
-		private int next;
 
 		/** The value of one of the columns; null for a field that is not one of them. */
 		@SuppressWarnings("unchecked")

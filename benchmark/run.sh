@@ -110,20 +110,29 @@ install_tools() {
 
 # --- database -------------------------------------------------------------------------------------
 
+# Loads the demo data set once into its own database; later runs reuse it. A database that holds
+# some other number of states is left alone: it is someone's data, not a half-finished load (the
+# demo loader inserts in one transaction, so a failed load leaves no states behind).
 check_database() {
 	local states
-	if ! states=$(sql "select count(*) from sequence_state" 2>/dev/null) || ((states < 1000000)); then
-		cat >&2 <<EOF
-The benchmark needs database $DATABASE with 1,000,000 sequence states (found: ${states:-none}).
-Load it once (about two minutes on 2 cores; see README.md, "Deploying"):
-
-  createdb -h $PGHOST -U $PGUSER $DATABASE
-  DATABASE_URL=jdbc:postgresql://$PGHOST:$PGPORT/$DATABASE mvn -B spring-boot:run \\
-    -Dspring-boot.run.optimizedLaunch=false \\
-    -Dspring-boot.run.arguments="--gateway.demo-data.states=1000000 --gateway.demo-data.exit-after-load=true --spring.main.web-application-type=none"
-EOF
-		exit 1
+	if ! psql -X -At -d postgres -c "select 1 from pg_database where datname = '$DATABASE'" | grep -q 1; then
+		log "creating database $DATABASE"
+		createdb "$DATABASE"
 	fi
+	states=$(sql "select count(*) from sequence_state" 2>/dev/null || echo 0)
+	if ((states == 0)); then
+		log "loading 1,000,000 demo sequence states into $DATABASE (once; about two minutes on 2 cores)"
+		DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DATABASE" DATABASE_USER=$PGUSER DATABASE_PASSWORD= \
+			GATEWAY_CURSOR_SECRET=$CURSOR_SECRET GATEWAY_JWT_SECRET=$JWT_SECRET \
+			java -jar "$ROOT/target/sequence-state-gateway-0.1.0-SNAPSHOT.jar" \
+			--gateway.demo-data.states=1000000 --gateway.demo-data.exit-after-load=true \
+			--spring.main.web-application-type=none >"$RUN_DIR/demo-data.log" 2>&1 \
+			|| { tail -30 "$RUN_DIR/demo-data.log" >&2; fail "the demo data did not load"; }
+		sql "vacuum analyze" >/dev/null
+		states=$(sql "select count(*) from sequence_state")
+	fi
+	((states == 1000000)) || fail "database $DATABASE holds $states sequence states, not 1,000,000: \
+set BENCH_DATABASE to another name, or drop it to reload"
 	STATE_COUNT=$states
 }
 

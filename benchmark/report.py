@@ -1,6 +1,6 @@
 """Turns benchmark/run.sh's measurements into the Markdown tables of its report.
 
-Usage: report.py measurements.tsv pgbench.tsv single-request-statements.tsv. Across rounds it reports the median of each
+Usage: report.py measurements.tsv pgbench.tsv single-request-statements.tsv cores. Across rounds it reports the median of each
 figure (so one disturbed round does not decide), the req/s range, and sums of errors and
 statements; the per-round figures follow for anyone who doubts a median.
 """
@@ -46,10 +46,11 @@ def summarize(rows):
         "transitions": sum(int(row["transitions"]) for row in rows),
         "inconsistent": sum(int(row["inconsistent"]) for row in rows),
         "seconds": sum(float(row["seconds"]) for row in rows),
+        "cpu": {kind: median(rows, kind + "_us") for kind in ("server", "pg", "machine")},
     }
 
 
-def main(measurements_path, pgbench_path, single_path):
+def main(measurements_path, pgbench_path, single_path, cores):
     rows = read_rows(measurements_path)
     # Statements of one request alone (the check before the load): exact, where the count under
     # load also holds the requests in flight at the interval's edges (up to one per connection).
@@ -58,11 +59,12 @@ def main(measurements_path, pgbench_path, single_path):
         for line in file:
             workload, server, calls = line.rstrip("\n").split("\t")
             single[workload, server] = calls
-    ceilings = {}
+    ceilings, ceiling_cpu = {}, {}
     with open(pgbench_path) as file:
         for line in file:
-            workload, tps, latency = line.rstrip("\n").split("\t")
+            workload, tps, latency, machine_us = line.rstrip("\n").split("\t")
             ceilings[workload] = float(tps) if tps else None
+            ceiling_cpu[workload] = float(machine_us) if machine_us else None
     summary = {}
     for workload in WORKLOADS:
         for server in ("gateway", "postgraphile"):
@@ -124,6 +126,35 @@ def main(measurements_path, pgbench_path, single_path):
                    else f"| {workload.upper()} | {ceiling:.1f} | | |")
     out.append("")
 
+    out.append("## CPU per request (median over rounds)")
+    out.append("")
+    out.append(f"CPU time (user + system) during the measured interval divided by the requests answered, in µs: "
+               f"the server's processes, PostgreSQL's (every backend and worker), and the whole machine's "
+               f"{cores} cores (wrk and the kernel's loopback work included). A saturated machine serves about "
+               f"{cores} × 10⁶ / (whole machine µs) requests per second, so a goal of N× PostGraphile's req/s "
+               f"leaves the gateway the budget in the last column, of which PostgreSQL's part is already spent.")
+    out.append("")
+    out.append("| workload | server | req/s | server µs | PostgreSQL µs | whole machine µs | budget at the goal µs |")
+    out.append("|---|---|---:|---:|---:|---:|---:|")
+    for workload, title in WORKLOADS.items():
+        peer = summary.get((workload, "postgraphile"))
+        for server in ("gateway", "postgraphile"):
+            figures = summary.get((workload, server))
+            if figures is None:
+                continue
+            cpu = figures["cpu"]
+            budget = ""
+            if server == "gateway" and peer and peer["rps"] > 0 and workload in RATIO_GOALS:
+                budget = f"{cores * 1e6 / (RATIO_GOALS[workload] * peer['rps']):.0f} ({RATIO_GOALS[workload]}×)"
+            name = "gateway" if server == "gateway" else "PostGraphile"
+            out.append(f"| {title} | {name} | {figures['rps']:.1f} | {cpu['server']:.0f} | {cpu['pg']:.0f} "
+                       f"| {cpu['machine']:.0f} | {budget} |")
+    for workload in ("q1", "q4"):
+        if ceiling_cpu.get(workload):
+            out.append(f"| {workload.upper()} raw SQL (pgbench ceiling) | pgbench | {ceilings[workload]:.1f} | | "
+                       f"| {ceiling_cpu[workload]:.0f} | |")
+    out.append("")
+
     out.append("## Issue 6 goals")
     out.append("")
     out.append("| goal | measured | met |")
@@ -168,4 +199,4 @@ def main(measurements_path, pgbench_path, single_path):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2], sys.argv[3])
+    main(sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]))

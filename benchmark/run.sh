@@ -342,6 +342,33 @@ run_wrk() {
 	grep -q '^RESULT ' "$out" || { cat "$out" >&2; fail "wrk gave no result for $workload on $server"; }
 }
 
+# --- CPU per request -------------------------------------------------------------------------------
+
+# CPU time (user + system, in clock ticks) of the server's process group, of every PostgreSQL
+# process and of the whole machine (all cores: wrk and the kernel's loopback work included), as
+# "<kind> <pid> <ticks>" lines. A process that starts during the interval counts from zero; one
+# that exits during it is lost (the servers keep their connections, so that is rare).
+cpu_sample() {
+	local server=$1 file=$2 pid pgid
+	pgid=$([[ $server == gateway ]] && echo "$GATEWAY_PID" || echo "$POSTGRAPHILE_PID")
+	{
+		for pid in $(pgrep -g "$pgid"); do proc_ticks server "$pid"; done
+		for pid in $(pgrep -x postgres); do proc_ticks pg "$pid"; done
+		head -1 /proc/stat | awk '{print "machine 0", $2 + $3 + $4 + $7 + $8 + $9}'
+	} >"$file"
+}
+# The comm field in parentheses may hold spaces: read the fields after it (utime, stime = 14, 15).
+proc_ticks() { sed 's/.*) //' "/proc/$2/stat" 2>/dev/null | awk -v kind="$1" -v pid="$2" '{print kind, pid, $12 + $13}' || true; }
+
+# cpu_per_request <before> <after> <requests>: "server pg machine" in µs per request.
+cpu_per_request() {
+	awk -v tck="$(getconf CLK_TCK)" -v n="$3" '
+		NR == FNR { before[$1 " " $2] = $3; next }
+		{ key = $1 " " $2; delta[$1] += $3 - ((key in before) ? before[key] : 0) }
+		END { printf "%.0f\t%.0f\t%.0f", us("server"), us("pg"), us("machine") }
+		function us(kind) { return n > 0 ? delta[kind] * 1000000 / tck / n : 0 }' "$1" "$2"
+}
+
 result_field() { sed -n "s/^RESULT .*\b$2=\([^ ]*\).*/\1/p" "$1"; }
 
 # Waits for the mutations still in flight when wrk stopped (wrk closes its connections, the gateway
@@ -370,7 +397,9 @@ measure() {
 		before_transition=$(sql "select coalesce(max(id), 0) from sequence_state_transition")
 	fi
 	reset_statements
+	cpu_sample "$server" "$out.cpu-before"
 	run_wrk "$workload" "$server" "$MEASURE" "$out.txt"
+	cpu_sample "$server" "$out.cpu-after"
 	calls=$(statement_calls "$(server_role "$server")")
 	if [[ $workload == q6 ]]; then
 		quiesce_pool
@@ -387,12 +416,13 @@ measure() {
 		restore_pool
 	fi
 	requests=$(result_field "$out.txt" requests)
-	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$workload" "$server" \
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$workload" "$server" \
 		"$requests" "$(result_field "$out.txt" seconds)" "$(result_field "$out.txt" rps)" \
 		"$(result_field "$out.txt" p50_ms)" "$(result_field "$out.txt" p99_ms)" \
 		"$(result_field "$out.txt" ok)" \
 		$(($(result_field "$out.txt" non2xx) + $(result_field "$out.txt" graphql_errors) + $(result_field "$out.txt" socket_errors))) \
-		"$calls" "$transitions" "$inconsistent" "$STATEMENT_COUNTS" >>"$RAW"
+		"$calls" "$transitions" "$inconsistent" "$STATEMENT_COUNTS" \
+		"$(cpu_per_request "$out.cpu-before" "$out.cpu-after" "$requests")" >>"$RAW"
 	grep '^RESULT\|^FIRST_ERROR' "$out.txt" | sed "s/^/  /" >&2
 }
 
@@ -415,7 +445,7 @@ prewarm() {
 
 run_rounds() {
 	local round workload first second
-	printf 'round\tworkload\tserver\trequests\tseconds\trps\tp50_ms\tp99_ms\tok\terrors\tstatements\ttransitions\tinconsistent\tcounted\n' >"$RAW"
+	printf 'round\tworkload\tserver\trequests\tseconds\trps\tp50_ms\tp99_ms\tok\terrors\tstatements\ttransitions\tinconsistent\tcounted\tserver_us\tpg_us\tmachine_us\n' >"$RAW"
 	for round in $(seq 1 "$ROUNDS"); do
 		# Alternate which server goes first, so drift on the machine hits both alike.
 		if ((round % 2 == 1)); then first=gateway second=postgraphile; else first=postgraphile second=gateway; fi
@@ -437,12 +467,18 @@ run_pgbench() {
 	for workload in q1 q4; do
 		if [[ $workload == q1 ]]; then low=$MIDDLE_LOW high=$MIDDLE_HIGH; else low=1 high=$ID_HIGH; fi
 		log "pgbench ceiling $workload: ${MEASURE}s"
+		head -1 /proc/stat | awk '{print "machine 0", $2 + $3 + $4 + $7 + $8 + $9}' >"$RUN_DIR/pgbench-$workload.cpu-before"
 		timeout $((MEASURE + 60)) pgbench -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "$MEASURE" \
 			-D low="$low" -D high="$high" -f "$BENCH/pgbench/$workload.sql" "$DATABASE" \
 			>"$RUN_DIR/pgbench-$workload.txt" 2>&1 || { cat "$RUN_DIR/pgbench-$workload.txt" >&2; fail "pgbench $workload failed"; }
-		printf '%s\t%s\t%s\n' "$workload" \
+		head -1 /proc/stat | awk '{print "machine 0", $2 + $3 + $4 + $7 + $8 + $9}' >"$RUN_DIR/pgbench-$workload.cpu-after"
+		# Machine CPU per transaction: PostgreSQL's work plus pgbench's (small) and the kernel's.
+		printf '%s\t%s\t%s\t%s\n' "$workload" \
 			"$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$RUN_DIR/pgbench-$workload.txt")" \
-			"$(sed -n 's/^latency average = \([0-9.]*\) ms.*/\1/p' "$RUN_DIR/pgbench-$workload.txt")" >>"$RUN_DIR/pgbench.tsv"
+			"$(sed -n 's/^latency average = \([0-9.]*\) ms.*/\1/p' "$RUN_DIR/pgbench-$workload.txt")" \
+			"$(cpu_per_request "$RUN_DIR/pgbench-$workload.cpu-before" "$RUN_DIR/pgbench-$workload.cpu-after" \
+				"$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$RUN_DIR/pgbench-$workload.txt")" | cut -f3)" \
+			>>"$RUN_DIR/pgbench.tsv"
 	done
 }
 
@@ -472,7 +508,7 @@ machine_facts() {
 }
 
 write_report() {
-	python3 "$BENCH/report.py" "$RAW" "$RUN_DIR/pgbench.tsv" "$RUN_DIR/single-request-statements.tsv" >"$REPORT.tables"
+	python3 "$BENCH/report.py" "$RAW" "$RUN_DIR/pgbench.tsv" "$RUN_DIR/single-request-statements.tsv" "$(nproc)" >"$REPORT.tables"
 	{
 		echo "# Benchmark $STAMP: gateway vs PostGraphile"
 		echo

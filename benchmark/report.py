@@ -50,6 +50,15 @@ def summarize(rows):
     }
 
 
+def round_ratios(rows, workload):
+    """Gateway / PostGraphile req/s of each round: the two intervals of a round run back to back,
+    so machine drift between rounds cancels in these, where it does not in the ratio of medians."""
+    rates = {(row["round"], row["server"]): float(row["rps"]) for row in rows if row["workload"] == workload}
+    return [rates[r, "gateway"] / rates[r, "postgraphile"]
+            for r in sorted({r for r, _ in rates}, key=int)
+            if (r, "gateway") in rates and rates.get((r, "postgraphile"), 0) > 0]
+
+
 def main(measurements_path, pgbench_path, single_path, cores):
     rows = read_rows(measurements_path)
     # Statements of one request alone (the check before the load): exact, where the count under
@@ -76,17 +85,18 @@ def main(measurements_path, pgbench_path, single_path, cores):
     out.append("## Throughput and latency (median over rounds)")
     out.append("")
     out.append("| workload | server | req/s | p50 ms | p99 ms | errors | gateway / PostGraphile "
-               "| SQL statements: 1 request alone | per request under load |")
-    out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+               "| per round | SQL statements: 1 request alone | per request under load |")
+    out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for workload, title in WORKLOADS.items():
         gateway = summary.get((workload, "gateway"))
         peer = summary.get((workload, "postgraphile"))
         for server, figures in (("gateway", gateway), ("postgraphile", peer)):
             if figures is None:
                 continue
-            ratio = ""
+            ratio = rounds = ""
             if server == "gateway" and peer and peer["rps"] > 0:
                 ratio = f"**{figures['rps'] / peer['rps']:.2f}×**"
+                rounds = ", ".join(f"{r:.2f}×" for r in round_ratios(rows, workload))
             rate = f"{figures['rps']:.1f}" + (f" ({figures['rps_range']})" if figures["rps_range"] else "")
             if figures["requests"] == 0:
                 # No answer inside the interval: its latencies are not zero but unknown (> interval).
@@ -97,7 +107,7 @@ def main(measurements_path, pgbench_path, single_path, cores):
                 alone += " (pause + resume)"
             name = "gateway" if server == "gateway" else "PostGraphile"
             out.append(f"| {title} | {name} | {rate} | {figures['p50']:.1f} | {figures['p99']:.1f} "
-                       f"| {figures['errors']} | {ratio} | {alone} | {statements} |")
+                       f"| {figures['errors']} | {ratio} | {rounds} | {alone} | {statements} |")
     out.append("")
 
     q6 = summary.get(("q6", "gateway"))

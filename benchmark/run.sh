@@ -354,9 +354,11 @@ cpu_sample() {
 	{
 		for pid in $(pgrep -g "$pgid"); do proc_ticks server "$pid"; done
 		for pid in $(pgrep -x postgres); do proc_ticks pg "$pid"; done
-		head -1 /proc/stat | awk '{print "machine 0", $2 + $3 + $4 + $7 + $8 + $9}'
+		machine_ticks
 	} >"$file"
 }
+# The busy time of all cores: user, nice, system, irq, softirq, steal.
+machine_ticks() { head -1 /proc/stat | awk '{print "machine 0", $2 + $3 + $4 + $7 + $8 + $9}'; }
 # The comm field in parentheses may hold spaces: read the fields after it (utime, stime = 14, 15).
 proc_ticks() { sed 's/.*) //' "/proc/$2/stat" 2>/dev/null | awk -v kind="$1" -v pid="$2" '{print kind, pid, $12 + $13}' || true; }
 
@@ -467,11 +469,11 @@ run_pgbench() {
 	for workload in q1 q4; do
 		if [[ $workload == q1 ]]; then low=$MIDDLE_LOW high=$MIDDLE_HIGH; else low=1 high=$ID_HIGH; fi
 		log "pgbench ceiling $workload: ${MEASURE}s"
-		head -1 /proc/stat | awk '{print "machine 0", $2 + $3 + $4 + $7 + $8 + $9}' >"$RUN_DIR/pgbench-$workload.cpu-before"
+		machine_ticks >"$RUN_DIR/pgbench-$workload.cpu-before"
 		timeout $((MEASURE + 60)) pgbench -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "$MEASURE" \
 			-D low="$low" -D high="$high" -f "$BENCH/pgbench/$workload.sql" "$DATABASE" \
 			>"$RUN_DIR/pgbench-$workload.txt" 2>&1 || { cat "$RUN_DIR/pgbench-$workload.txt" >&2; fail "pgbench $workload failed"; }
-		head -1 /proc/stat | awk '{print "machine 0", $2 + $3 + $4 + $7 + $8 + $9}' >"$RUN_DIR/pgbench-$workload.cpu-after"
+		machine_ticks >"$RUN_DIR/pgbench-$workload.cpu-after"
 		# Machine CPU per transaction: PostgreSQL's work plus pgbench's (small) and the kernel's.
 		printf '%s\t%s\t%s\t%s\n' "$workload" \
 			"$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$RUN_DIR/pgbench-$workload.txt")" \

@@ -7,13 +7,11 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.acme.gateway.support.IntegrationTest;
-import com.acme.gateway.support.TestTokens;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.graphql.ResponseError;
-import org.springframework.http.MediaType;
 
 /**
  * A sweep of broken requests: each comes back as errors with an {@code extensions.code} and a
@@ -72,13 +70,7 @@ class MalformedRequestIntegrationTests extends IntegrationTest {
 	}
 
 	private Map<?, ?> post(String body) {
-		return this.webTestClient.post()
-			.uri("/graphql")
-			.contentType(MediaType.APPLICATION_JSON)
-			.headers(headers -> headers.setBearerAuth(TestTokens.forUser(this.adminId, TestTokens.ALL)))
-			.bodyValue(body)
-			.exchange()
-			.expectBody(Map.class)
+		return postAsAdmin(body).expectBody(Map.class)
 			.returnResult()
 			.getResponseBody();
 	}

@@ -12,11 +12,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 import com.acme.gateway.support.IntegrationTest;
-import com.acme.gateway.support.TestTokens;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -80,15 +78,7 @@ class WholeResponseWritesIntegrationTests extends IntegrationTest {
 	}
 
 	private EntityExchangeResult<byte[]> page(int first) {
-		String body = JsonMapper.shared()
-			.writeValueAsString(Map.of("query", PAGE, "variables", Map.of("first", first)));
-		return this.webTestClient.post()
-			.uri("/graphql")
-			.contentType(MediaType.APPLICATION_JSON)
-			.headers(headers -> headers.setBearerAuth(TestTokens.forUser(this.adminId, TestTokens.ALL)))
-			.bodyValue(body)
-			.exchange()
-			.expectStatus()
+		return postAsAdmin(Map.of("query", PAGE, "variables", Map.of("first", first))).expectStatus()
 			.isOk()
 			.expectBody()
 			.returnResult();

@@ -9,6 +9,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -64,6 +65,19 @@ public abstract class IntegrationTest {
 		this.users.find(this.adminId);
 		this.graphQlTester = graphQlTester(this.adminId, TestTokens.ALL);
 		this.statements.reset();
+	}
+
+	/**
+	 * POSTs {@code body} (JSON text, or an object to encode as JSON) to {@code /graphql} with the
+	 * admin's token, for tests of the HTTP exchange itself rather than of the GraphQL answer.
+	 */
+	protected WebTestClient.ResponseSpec postAsAdmin(Object body) {
+		return this.webTestClient.post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
+			.headers(headers -> headers.setBearerAuth(TestTokens.forUser(this.adminId, TestTokens.ALL)))
+			.bodyValue(body)
+			.exchange();
 	}
 
 	/** A tester that sends a token for {@code userId} granting {@code scopes} (space-separated). */

@@ -55,6 +55,11 @@ class AuthenticationIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void refusesMalformedBearerHeader() {
+		expectUnauthenticated(headers -> headers.set(HttpHeaders.AUTHORIZATION, "Bearer two words"));
+	}
+
+	@Test
 	void refusesBasicAuthentication() {
 		expectUnauthenticated(headers -> headers.setBasicAuth("admin", "admin"));
 	}

@@ -2,8 +2,10 @@ package com.acme.gateway.completion;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
+import com.acme.gateway.graphql.SelectionShape;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.execution.AsyncExecutionStrategy;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.ExecutionContext;
@@ -12,7 +14,6 @@ import graphql.execution.MergedField;
 import graphql.execution.ResultNodesInfo;
 import graphql.execution.instrumentation.ExecuteObjectInstrumentationContext;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionStrategyParameters;
-import graphql.language.Field;
 import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLObjectType;
 import io.micrometer.core.instrument.Counter;
@@ -47,13 +48,18 @@ public class DirectCompletionStrategy extends AsyncExecutionStrategy {
 	 */
 	public static final String STANDARD_COMPLETION = "gateway.standardCompletion";
 
-	/** The per-request plans, kept in the request's {@code GraphQLContext} under this key. */
-	private static final Object PLANS_KEY = DirectCompletionStrategy.class.getName() + ".plans";
 
 	/** Stands for "this selection has no plan", since the plan map holds no nulls. */
 	private static final CompletionPlan NO_PLAN = new CompletionPlan(List.of(), List.of());
 
 	private final CompletionPlanner planner;
+
+	/**
+	 * Plans by selection, shared by the requests that send the same document: planning measured
+	 * about 3 % of the JVM's CPU for one prospect's states when it was done per request. Bounded,
+	 * since every distinct document (and, for one with directives, every set of variables) adds one.
+	 */
+	private final Cache<SelectionShape, CompletionPlan> plans = Caffeine.newBuilder().maximumSize(10_000).build();
 
 	private final Counter direct;
 
@@ -131,17 +137,13 @@ public class DirectCompletionStrategy extends AsyncExecutionStrategy {
 			return null;
 		}
 		GraphQLObjectType type = parameters.getExecutionStepInfo().getUnwrappedNonNullTypeAs();
-		Map<PlanKey, CompletionPlan> plans = execution.getGraphQLContext()
-			.computeIfAbsent(PLANS_KEY, key -> new ConcurrentHashMap<PlanKey, CompletionPlan>());
-		CompletionPlan plan = plans.computeIfAbsent(new PlanKey(type, field.getFields()), key -> {
+		SelectionShape shape = SelectionShape.of(execution.getDocument(), field.getFields(),
+				execution.getCoercedVariables().toMap(), type);
+		CompletionPlan plan = this.plans.get(shape, key -> {
 			CompletionPlan planned = this.planner.plan(execution, type, parameters.getFields());
 			return (planned != null) ? planned : NO_PLAN;
 		});
 		return (plan != NO_PLAN) ? plan : null;
-	}
-
-	/** The syntax nodes compare by identity: the same nodes, under the same variables, select the same fields. */
-	private record PlanKey(GraphQLObjectType type, List<Field> fields) {
 	}
 
 }

@@ -136,6 +136,34 @@ class DirectCompletionIntegrationTests extends IntegrationTest {
 	}
 
 	/**
+	 * Plans and joined links are shared by the requests that send the same document; with
+	 * {@code @skip}/{@code @include} on variables, each request must still get its own selection.
+	 * Sent one after another, every combination answers as graphql-java does, directly (a link
+	 * missing from the join would fall back) and with the prospect exactly when it is included.
+	 */
+	@Test
+	void aDocumentWithDirectivesIsCompletedForTheVariablesOfEachRequest() {
+		String document = """
+				query($withLinks: Boolean!, $withoutIds: Boolean!) { sequenceStates(first: 5) { edges { node {
+				  id @skip(if: $withoutIds) state prospect @include(if: $withLinks) { id firstName } } } } }""";
+		boolean[][] combinations = { { true, true }, { false, false }, { true, false }, { false, true }, { true, true },
+				{ false, false } };
+		for (boolean[] combination : combinations) {
+			Map<String, Object> variables = Map.of("withLinks", combination[0], "withoutIds", combination[1]);
+			String standard = post(document, variables, true);
+			double fellBackBefore = completions("fell-back");
+			double directBefore = completions("direct");
+			String direct = post(document, variables, false);
+
+			assertThat(direct).as("%s", variables).isEqualTo(standard);
+			assertThat(direct.contains("\"prospect\":{")).as("%s", variables).isEqualTo(combination[0]);
+			assertThat(direct.contains("\"id\":")).as("%s", variables).isEqualTo(combination[0] || !combination[1]);
+			assertThat(completions("direct")).isGreaterThan(directBefore);
+			assertThat(completions("fell-back")).as("%s", variables).isEqualTo(fellBackBefore);
+		}
+	}
+
+	/**
 	 * A mutation's state comes without joined links, so the plan of its selection (which reads
 	 * them) does not fit: the object falls back to graphql-java, whose DataLoaders fetch them.
 	 */

@@ -125,9 +125,9 @@ public class DirectCompletionStrategy extends AsyncExecutionStrategy {
 	}
 
 	/**
-	 * The plan for the object these parameters describe, or null. Planned once per request and
-	 * selection: the 50 edges of a page share the selection of their field, so they share its
-	 * plan (keyed by the field's syntax nodes, which are the same objects for every item).
+	 * The plan for the object these parameters describe, or null. Planned once per selection
+	 * ({@link SelectionShape}): the 50 edges of a page share the selection of their field, and so
+	 * does every later request with the same document, so they all share its plan.
 	 */
 	private CompletionPlan planFor(ExecutionContext execution, ExecutionStrategyParameters parameters) {
 		MergedField field = parameters.getField();

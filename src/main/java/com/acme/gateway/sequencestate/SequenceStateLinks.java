@@ -110,8 +110,8 @@ public class SequenceStateLinks implements RuntimeWiringConfigurer, DirectFieldR
 	 * columns its own selection asks for.
 	 */
 	List<SequenceStateLink<?>> selectedIn(DataFetchingEnvironment environment, String... path) {
-		SelectionShape shape = SelectionShape.of(environment.getDocument(), environment.getMergedField().getFields(),
-				environment.getVariables(), List.of(path));
+		SelectionShape shape = SelectionShape.of(environment.getOperationDefinition(),
+				environment.getMergedField().getFields(), environment.getVariables(), List.of(path));
 		return this.selections.get(shape, key -> select(environment, path));
 	}
 

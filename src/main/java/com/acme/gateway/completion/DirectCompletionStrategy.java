@@ -48,7 +48,6 @@ public class DirectCompletionStrategy extends AsyncExecutionStrategy {
 	 */
 	public static final String STANDARD_COMPLETION = "gateway.standardCompletion";
 
-
 	/** Stands for "this selection has no plan", since the plan map holds no nulls. */
 	private static final CompletionPlan NO_PLAN = new CompletionPlan(List.of(), List.of());
 

@@ -78,7 +78,7 @@ public class SecurityConfiguration {
 
 	/**
 	 * Spring Security's default firewall with its default header rules written as loops instead of
-	 * a regular expression ({@link PrintableHeaderText}); every other check stays as it is.
+	 * regular expressions ({@link PrintableHeaderText}); every other check stays as it is.
 	 */
 	@Bean
 	WebSecurityCustomizer headerCheckingFirewall() {

@@ -33,7 +33,7 @@ ALLOW_PG_RESTART=${ALLOW_PG_RESTART:-1}
 SKIP_BUILD=${SKIP_BUILD:-0}
 # The JVM options README "Deploying" and the Dockerfile run the gateway with; set it (even empty) to
 # measure others.
-GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS--XX:+UseParallelGC -XX:CICompilerCount=4}
+GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS--XX:+UseParallelGC}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 export PGOPTIONS="-c client_min_messages=warning"
 DATABASE=${BENCH_DATABASE:-gateway_bench}

@@ -4,10 +4,10 @@
 # gateway, starts and stops both servers, and writes a Markdown report to
 # benchmark/results/<timestamp>.md (printed at the end). BENCHMARKS.md explains the method.
 #
-#   benchmark/run.sh                 full run: 60 s pre-warm per read workload, then 10 s warm-up, 30 s measured, 3 rounds
+#   benchmark/run.sh                 full run: two 60 s pre-warm passes per read workload, then 10 s warm-up, 30 s measured, 3 rounds
 #   SMOKE=1 benchmark/run.sh         3 s + 3 s, 1 round: checks the harness, not the servers
 #
-# Parameters (environment): PREWARM, WARMUP, MEASURE (seconds), ROUNDS, CONNECTIONS (16), THREADS (2),
+# Parameters (environment): PREWARM, WARMUP, MEASURE (seconds), PREWARM_PASSES, ROUNDS, CONNECTIONS (16), THREADS (2),
 # WORKLOADS ("q1 q2 q3 q4 q5 q6"), GATEWAY_PORT (8081), POSTGRAPHILE_PORT (5000),
 # BENCH_DATABASE (gateway_bench), PGHOST/PGPORT/PGUSER, GATEWAY_JAVA_OPTS, SKIP_BUILD=1 (reuse the
 # jar), WRK_TIMEOUT (10 s: slower answers count as socket errors), ALLOW_PG_RESTART (1: may
@@ -19,9 +19,9 @@ BENCH="$ROOT/benchmark"
 
 SMOKE=${SMOKE:-0}
 if [[ $SMOKE == 1 ]]; then
-	PREWARM=${PREWARM:-0}; WARMUP=${WARMUP:-3}; MEASURE=${MEASURE:-3}; ROUNDS=${ROUNDS:-1}
+	PREWARM=${PREWARM:-0}; PREWARM_PASSES=${PREWARM_PASSES:-0}; WARMUP=${WARMUP:-3}; MEASURE=${MEASURE:-3}; ROUNDS=${ROUNDS:-1}
 else
-	PREWARM=${PREWARM:-60}; WARMUP=${WARMUP:-10}; MEASURE=${MEASURE:-30}; ROUNDS=${ROUNDS:-3}
+	PREWARM=${PREWARM:-60}; PREWARM_PASSES=${PREWARM_PASSES:-2}; WARMUP=${WARMUP:-10}; MEASURE=${MEASURE:-30}; ROUNDS=${ROUNDS:-3}
 fi
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-2}
@@ -428,19 +428,24 @@ measure() {
 	grep '^RESULT\|^FIRST_ERROR' "$out.txt" | sed "s/^/  /" >&2
 }
 
-# Before round 1, each server gets PREWARM seconds of every read workload, not measured: a JVM
-# compiles its hot paths during the first minutes under load, and on two cores shared with
-# PostgreSQL and wrk its compiler threads would otherwise take the first round's CPU. PostGraphile
-# (V8) gets the same, so both are measured warm. 60 s each: with 20 s, the gateway's Q4 still
-# doubled between round 1 and round 3 (515 -> 1066 req/s, run 20261128T093707Z).
+# Before round 1, each server gets PREWARM_PASSES passes of PREWARM seconds of every read workload,
+# not measured: a JVM compiles its hot paths during its first minutes under load, and on two cores
+# shared with PostgreSQL and wrk its compiler threads would otherwise take the first rounds' CPU.
+# PostGraphile (V8) gets the same, so both are measured warm. With 20 s, the gateway's Q4 still
+# doubled between round 1 and round 3 (515 -> 1066 req/s, run 20261128T093707Z); with one pass of
+# 60 s, a fresh gateway had made 31,302 JIT compilations and was still at 31,991 after a second pass,
+# while Q1 rose from 1,125 to 1,354 req/s and Q4 from 5,384 to 8,379 between the two passes
+# (BENCHMARKS.md, stop 17). Two passes, so round 1 measures the settled JVM.
 prewarm() {
-	local server workload
-	((PREWARM > 0)) || return 0
+	local server workload pass
+	((PREWARM > 0 && PREWARM_PASSES > 0)) || return 0
 	for server in gateway postgraphile; do
-		for workload in $WORKLOADS; do
-			[[ $workload == q6 ]] && continue
-			log "pre-warm $workload $server: ${PREWARM}s (not measured)"
-			run_wrk "$workload" "$server" "$PREWARM" "$RUN_DIR/wrk/prewarm-$workload-$server.txt"
+		for ((pass = 1; pass <= PREWARM_PASSES; pass++)); do
+			for workload in $WORKLOADS; do
+				[[ $workload == q6 ]] && continue
+				log "pre-warm $workload $server: pass $pass of $PREWARM_PASSES, ${PREWARM}s (not measured)"
+				run_wrk "$workload" "$server" "$PREWARM" "$RUN_DIR/wrk/prewarm-$pass-$workload-$server.txt"
+			done
 		done
 	done
 }
@@ -518,7 +523,7 @@ write_report() {
 		echo "- Machine: $(nproc) cores ($CPU_MODEL), $MEMORY; load average before the run: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)"
 		echo "- Gateway JVM options: ${GATEWAY_JAVA_OPTS:-(none)}"
 		echo "- Versions: $JAVA_VERSION; PostgreSQL $PG_VERSION; PostGraphile $POSTGRAPHILE_VERSION with connection-filter $FILTER_VERSION (node $NODE_VERSION); $WRK_VERSION"
-		echo "- Data: $DATABASE, $STATE_COUNT sequence states; load: $CONNECTIONS connections, $THREADS wrk threads, a ${PREWARM} s pre-warm per read workload and server before round 1, ${WARMUP} s warm-up + ${MEASURE} s measured per workload and server, $ROUNDS round(s) alternating the servers"
+		echo "- Data: $DATABASE, $STATE_COUNT sequence states; load: $CONNECTIONS connections, $THREADS wrk threads, ${PREWARM_PASSES} pre-warm pass(es) of ${PREWARM} s per read workload and server before round 1, ${WARMUP} s warm-up + ${MEASURE} s measured per workload and server, $ROUNDS round(s) alternating the servers"
 		echo "- Parameters per request: Q1 id > random in [$MIDDLE_LOW, $MIDDLE_HIGH]; Q2 prospect random in [1, $PROSPECT_HIGH]; Q3 a random month of the data; Q4 id random in [1, $ID_HIGH]; Q5 id > random in [$END_LOW, $END_HIGH]; Q6 pause then resume over $POOL_SIZE ACTIVE states"
 		echo
 		cat "$REPORT.tables"

@@ -471,22 +471,36 @@ run_rounds() {
 run_pgbench() {
 	local workload low high
 	: >"$RUN_DIR/pgbench.tsv"
-	for workload in q1 q4; do
-		if [[ $workload == q1 ]]; then low=$MIDDLE_LOW high=$MIDDLE_HIGH; else low=1 high=$ID_HIGH; fi
+	for workload in q1 q3 q4; do
+		case $workload in
+		q1) low=$MIDDLE_LOW high=$MIDDLE_HIGH ;;
+		q3) low=$MONTH_LOW high=$MONTH_HIGH ;;
+		q4) low=1 high=$ID_HIGH ;;
+		esac
 		log "pgbench ceiling $workload: ${MEASURE}s"
+		rm -f "$RUN_DIR/pgbench-$workload.log"*
 		machine_ticks >"$RUN_DIR/pgbench-$workload.cpu-before"
+		# -l: one line per transaction (one per thread's file), for the latency percentiles.
 		timeout $((MEASURE + 60)) pgbench -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "$MEASURE" \
+			-l --log-prefix "$RUN_DIR/pgbench-$workload.log" \
 			-D low="$low" -D high="$high" -f "$BENCH/pgbench/$workload.sql" "$DATABASE" \
 			>"$RUN_DIR/pgbench-$workload.txt" 2>&1 || { cat "$RUN_DIR/pgbench-$workload.txt" >&2; fail "pgbench $workload failed"; }
 		machine_ticks >"$RUN_DIR/pgbench-$workload.cpu-after"
 		# Machine CPU per transaction: PostgreSQL's work plus pgbench's (small) and the kernel's.
-		printf '%s\t%s\t%s\t%s\n' "$workload" \
+		printf '%s\t%s\t%s\t%s\t%s\n' "$workload" \
 			"$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$RUN_DIR/pgbench-$workload.txt")" \
 			"$(sed -n 's/^latency average = \([0-9.]*\) ms.*/\1/p' "$RUN_DIR/pgbench-$workload.txt")" \
 			"$(cpu_per_request "$RUN_DIR/pgbench-$workload.cpu-before" "$RUN_DIR/pgbench-$workload.cpu-after" \
 				"$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$RUN_DIR/pgbench-$workload.txt")" | cut -f3)" \
+			"$(transaction_p99 "$RUN_DIR/pgbench-$workload.log"*)" \
 			>>"$RUN_DIR/pgbench.tsv"
 	done
+}
+
+# transaction_p99 <pgbench log>...: the 99th percentile of the logged transactions' latencies, in
+# ms (the third field of each line is the latency in µs).
+transaction_p99() {
+	cat "$@" | awk '{print $3}' | sort -n | awk '{latency[NR] = $1} END {if (NR) printf "%.2f", latency[int((NR - 1) * 0.99) + 1] / 1000}'
 }
 
 # Heap used after the run, then after a full GC (the live set), in MiB; and resident memory.

@@ -127,7 +127,7 @@ def main(measurements_path, pgbench_path, single_path, cores):
 
     out.append("## Raw-SQL ceiling (pgbench, the gateway's statements, same connections)")
     out.append("")
-    out.append("The pgbench p99 is the latency the statements alone reach under the same 16 connections: "
+    out.append("The pgbench p99 is the latency the statements alone reach under the same connections: "
                "no layer above them can answer faster at that load (Q3's is its two statements, page and count).")
     out.append("")
     out.append("| workload | pgbench transactions/s | pgbench p99 ms | gateway req/s | gateway p99 ms | gateway / ceiling |")

@@ -478,7 +478,6 @@ run_pgbench() {
 		q4) low=1 high=$ID_HIGH ;;
 		esac
 		log "pgbench ceiling $workload: ${MEASURE}s"
-		rm -f "$RUN_DIR/pgbench-$workload.log"*
 		machine_ticks >"$RUN_DIR/pgbench-$workload.cpu-before"
 		# -l: one line per transaction (one per thread's file), for the latency percentiles.
 		timeout $((MEASURE + 60)) pgbench -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "$MEASURE" \

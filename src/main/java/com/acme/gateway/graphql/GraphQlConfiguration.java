@@ -3,6 +3,7 @@ package com.acme.gateway.graphql;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
 
 /** Wiring shared by every capability's schema file. */
 @Configuration(proxyBeanMethods = false)
@@ -12,6 +13,19 @@ public class GraphQlConfiguration {
 	@Bean
 	RuntimeWiringConfigurer dateTimeScalar() {
 		return wiring -> wiring.scalar(DateTimeScalar.INSTANCE);
+	}
+
+	/**
+	 * Gives each request a {@link QueuedLoadsDataLoaderRegistry}; Spring for GraphQL registers the
+	 * batch loaders into a registry the request already has instead of making its own.
+	 */
+	@Bean
+	WebGraphQlInterceptor queuedLoadsDataLoaderRegistry() {
+		return (request, chain) -> {
+			request.configureExecutionInput(
+					(input, builder) -> builder.dataLoaderRegistry(new QueuedLoadsDataLoaderRegistry()).build());
+			return chain.next(request);
+		};
 	}
 
 }

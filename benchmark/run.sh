@@ -8,7 +8,7 @@
 #   SMOKE=1 benchmark/run.sh         3 s + 3 s, 1 round: checks the harness, not the servers
 #
 # Parameters (environment): PREWARM, WARMUP, MEASURE (seconds), PREWARM_PASSES, ROUNDS, CONNECTIONS (16), THREADS (2),
-# WORKLOADS ("q1 q2 q3 q4 q5 q6"), GATEWAY_PORT (8081), POSTGRAPHILE_PORT (5000),
+# WORKLOADS ("q1 q2 q3 q4 q5 q6"), CEILING_CONNECTIONS ("16 4"), GATEWAY_PORT (8081), POSTGRAPHILE_PORT (5000),
 # BENCH_DATABASE (gateway_bench), PGHOST/PGPORT/PGUSER, GATEWAY_JAVA_OPTS, SKIP_BUILD=1 (reuse the
 # jar), WRK_TIMEOUT (10 s: slower answers count as socket errors), ALLOW_PG_RESTART (1: may
 # restart PostgreSQL once to load pg_stat_statements; 0: run without statement counts).
@@ -29,6 +29,9 @@ WORKLOADS=${WORKLOADS:-"q1 q2 q3 q4 q5 q6"}
 GATEWAY_PORT=${GATEWAY_PORT:-8081}
 POSTGRAPHILE_PORT=${POSTGRAPHILE_PORT:-5000}
 WRK_TIMEOUT=${WRK_TIMEOUT:-10}
+# The pgbench ceiling runs over each of these connection counts and reports the best: wrk's, and
+# the gateway's default pool (spring.datasource.hikari.maximum-pool-size).
+CEILING_CONNECTIONS=${CEILING_CONNECTIONS:-"$CONNECTIONS 4"}
 ALLOW_PG_RESTART=${ALLOW_PG_RESTART:-1}
 SKIP_BUILD=${SKIP_BUILD:-0}
 # The JVM options README "Deploying" and the Dockerfile run the gateway with; set it (even empty) to
@@ -469,7 +472,7 @@ run_rounds() {
 
 # The raw-SQL ceiling: pgbench running the gateway's own statements for Q1 and Q4.
 run_pgbench() {
-	local workload low high
+	local workload low high clients name
 	: >"$RUN_DIR/pgbench.tsv"
 	for workload in q1 q3 q4; do
 		case $workload in
@@ -477,22 +480,27 @@ run_pgbench() {
 		q3) low=$MONTH_LOW high=$MONTH_HIGH ;;
 		q4) low=1 high=$ID_HIGH ;;
 		esac
-		log "pgbench ceiling $workload: ${MEASURE}s"
-		machine_ticks >"$RUN_DIR/pgbench-$workload.cpu-before"
-		# -l: one line per transaction (one per thread's file), for the latency percentiles.
-		timeout $((MEASURE + 60)) pgbench -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "$MEASURE" \
-			-l --log-prefix "$RUN_DIR/pgbench-$workload.log" \
-			-D low="$low" -D high="$high" -f "$BENCH/pgbench/$workload.sql" "$DATABASE" \
-			>"$RUN_DIR/pgbench-$workload.txt" 2>&1 || { cat "$RUN_DIR/pgbench-$workload.txt" >&2; fail "pgbench $workload failed"; }
-		machine_ticks >"$RUN_DIR/pgbench-$workload.cpu-after"
-		# Machine CPU per transaction: PostgreSQL's work plus pgbench's (small) and the kernel's.
-		printf '%s\t%s\t%s\t%s\t%s\n' "$workload" \
-			"$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$RUN_DIR/pgbench-$workload.txt")" \
-			"$(sed -n 's/^latency average = \([0-9.]*\) ms.*/\1/p' "$RUN_DIR/pgbench-$workload.txt")" \
-			"$(cpu_per_request "$RUN_DIR/pgbench-$workload.cpu-before" "$RUN_DIR/pgbench-$workload.cpu-after" \
-				"$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$RUN_DIR/pgbench-$workload.txt")" | cut -f3)" \
-			"$(transaction_p99 "$RUN_DIR/pgbench-$workload.log"*)" \
-			>>"$RUN_DIR/pgbench.tsv"
+		# Over wrk's connection count and over fewer: on 2 cores PostgreSQL does more per second
+		# with fewer backends (stop 20), and the ceiling is the best any client reaches.
+		for clients in $CEILING_CONNECTIONS; do
+			name="$workload-c$clients"
+			log "pgbench ceiling $workload over $clients connections: ${MEASURE}s"
+			machine_ticks >"$RUN_DIR/pgbench-$name.cpu-before"
+			# -l: one line per transaction (one per thread's file), for the latency percentiles.
+			timeout $((MEASURE + 60)) pgbench -n -M prepared -c "$clients" -j "$THREADS" -T "$MEASURE" \
+				-l --log-prefix "$RUN_DIR/pgbench-$name.log" \
+				-D low="$low" -D high="$high" -f "$BENCH/pgbench/$workload.sql" "$DATABASE" \
+				>"$RUN_DIR/pgbench-$name.txt" 2>&1 || { cat "$RUN_DIR/pgbench-$name.txt" >&2; fail "pgbench $workload failed"; }
+			machine_ticks >"$RUN_DIR/pgbench-$name.cpu-after"
+			# Machine CPU per transaction: PostgreSQL's work plus pgbench's (small) and the kernel's.
+			printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$workload" "$clients" \
+				"$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$RUN_DIR/pgbench-$name.txt")" \
+				"$(sed -n 's/^latency average = \([0-9.]*\) ms.*/\1/p' "$RUN_DIR/pgbench-$name.txt")" \
+				"$(cpu_per_request "$RUN_DIR/pgbench-$name.cpu-before" "$RUN_DIR/pgbench-$name.cpu-after" \
+					"$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$RUN_DIR/pgbench-$name.txt")" | cut -f3)" \
+				"$(transaction_p99 "$RUN_DIR/pgbench-$name.log"*)" \
+				>>"$RUN_DIR/pgbench.tsv"
+		done
 	done
 }
 
@@ -534,7 +542,7 @@ write_report() {
 		echo
 		[[ $SMOKE == 1 ]] && echo "**SMOKE RUN** (${WARMUP} s warm-up, ${MEASURE} s measured, ${ROUNDS} round): checks the harness; the figures mean little." && echo
 		echo "- Machine: $(nproc) cores ($CPU_MODEL), $MEMORY; load average before the run: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)"
-		echo "- Gateway JVM options: ${GATEWAY_JAVA_OPTS:-(none)}"
+		echo "- Gateway JVM options: ${GATEWAY_JAVA_OPTS:-(none)}; database connections: ${SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE:-4 (the default)}; request threads: ${SERVER_TOMCAT_THREADS_MAX:-16 (the default)}"
 		echo "- Versions: $JAVA_VERSION; PostgreSQL $PG_VERSION; PostGraphile $POSTGRAPHILE_VERSION with connection-filter $FILTER_VERSION (node $NODE_VERSION); $WRK_VERSION"
 		echo "- Data: $DATABASE, $STATE_COUNT sequence states; load: $CONNECTIONS connections, $THREADS wrk threads, ${PREWARM_PASSES} pre-warm pass(es) of ${PREWARM} s per read workload and server before round 1, ${WARMUP} s warm-up + ${MEASURE} s measured per workload and server, $ROUNDS round(s) alternating the servers"
 		echo "- Parameters per request: Q1 id > random in [$MIDDLE_LOW, $MIDDLE_HIGH]; Q2 prospect random in [1, $PROSPECT_HIGH]; Q3 a random month of the data; Q4 id random in [1, $ID_HIGH]; Q5 id > random in [$END_LOW, $END_HIGH]; Q6 pause then resume over $POOL_SIZE ACTIVE states"

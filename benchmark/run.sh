@@ -29,9 +29,11 @@ WORKLOADS=${WORKLOADS:-"q1 q2 q3 q4 q5 q6"}
 GATEWAY_PORT=${GATEWAY_PORT:-8081}
 POSTGRAPHILE_PORT=${POSTGRAPHILE_PORT:-5000}
 WRK_TIMEOUT=${WRK_TIMEOUT:-10}
+# The gateway's database connections: application.yml's default unless the environment sets them.
+GATEWAY_POOL=${SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE:-4}
 # The pgbench ceiling runs over each of these connection counts and reports the best: wrk's, and
-# the gateway's default pool (spring.datasource.hikari.maximum-pool-size).
-CEILING_CONNECTIONS=${CEILING_CONNECTIONS:-"$CONNECTIONS 4"}
+# the gateway's pool.
+CEILING_CONNECTIONS=${CEILING_CONNECTIONS:-"$CONNECTIONS $GATEWAY_POOL"}
 ALLOW_PG_RESTART=${ALLOW_PG_RESTART:-1}
 SKIP_BUILD=${SKIP_BUILD:-0}
 # The JVM options README "Deploying" and the Dockerfile run the gateway with; set it (even empty) to
@@ -542,7 +544,7 @@ write_report() {
 		echo
 		[[ $SMOKE == 1 ]] && echo "**SMOKE RUN** (${WARMUP} s warm-up, ${MEASURE} s measured, ${ROUNDS} round): checks the harness; the figures mean little." && echo
 		echo "- Machine: $(nproc) cores ($CPU_MODEL), $MEMORY; load average before the run: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)"
-		echo "- Gateway JVM options: ${GATEWAY_JAVA_OPTS:-(none)}; database connections: ${SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE:-4 (the default)}; request threads: ${SERVER_TOMCAT_THREADS_MAX:-16 (the default)}"
+		echo "- Gateway JVM options: ${GATEWAY_JAVA_OPTS:-(none)}; database connections: $GATEWAY_POOL; request threads: ${SERVER_TOMCAT_THREADS_MAX:-16 (the default)}"
 		echo "- Versions: $JAVA_VERSION; PostgreSQL $PG_VERSION; PostGraphile $POSTGRAPHILE_VERSION with connection-filter $FILTER_VERSION (node $NODE_VERSION); $WRK_VERSION"
 		echo "- Data: $DATABASE, $STATE_COUNT sequence states; load: $CONNECTIONS connections, $THREADS wrk threads, ${PREWARM_PASSES} pre-warm pass(es) of ${PREWARM} s per read workload and server before round 1, ${WARMUP} s warm-up + ${MEASURE} s measured per workload and server, $ROUNDS round(s) alternating the servers"
 		echo "- Parameters per request: Q1 id > random in [$MIDDLE_LOW, $MIDDLE_HIGH]; Q2 prospect random in [1, $PROSPECT_HIGH]; Q3 a random month of the data; Q4 id random in [1, $ID_HIGH]; Q5 id > random in [$END_LOW, $END_HIGH]; Q6 pause then resume over $POOL_SIZE ACTIVE states"

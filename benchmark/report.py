@@ -15,6 +15,7 @@ WORKLOADS = {
     "q4": "Q4 one state by id",
     "q5": "Q5 page of 50 near the end",
     "q6": "Q6 pause/resume mutations",
+    "floor": "Floor: no database (one introspection field)",
 }
 # Issue 6's goals: minimum ratio gateway/PostGraphile in req/s.
 RATIO_GOALS = {"q1": 3, "q2": 3, "q3": 4, "q4": 2, "q5": 3}
@@ -59,6 +60,51 @@ def round_ratios(rows, workload):
     return [rates[r, "gateway"] / rates[r, "postgraphile"]
             for r in sorted({r for r, _ in rates}, key=int)
             if (r, "gateway") in rates and rates.get((r, "postgraphile"), 0) > 0]
+
+
+def headroom(summary, floor, ceilings, cores):
+    """What each throughput goal leaves for the gateway's own data work, measured in the same run.
+
+    Every request costs the machine at least what the floor costs (HTTP, token, filters, Spring for
+    GraphQL, graphql-java, JSON, wrk and the loopback), plus PostgreSQL's work for its statements,
+    measured under the gateway's own load. What a goal's budget leaves beyond those two is all the
+    gateway may spend reading rows, completing fields and writing a bigger answer; the last column
+    is what it spends on that now. A goal whose budget the floor and PostgreSQL already exceed is
+    out of reach for any server built on this stack, on this machine."""
+    rows = []
+    goals = [(workload, f"{workload.upper()} ≥ {minimum}× PostGraphile", minimum * summary[workload, "postgraphile"]["rps"])
+             for workload, minimum in RATIO_GOALS.items()
+             if (workload, "gateway") in summary and summary.get((workload, "postgraphile"), {"rps": 0})["rps"] > 0]
+    goals += [(workload, f"{workload.upper()} ≥ 50% of the raw-SQL ceiling", 0.5 * ceilings[workload])
+              for workload in ("q1", "q4") if (workload, "gateway") in summary and ceilings.get(workload)]
+    for workload, text, needed in goals:
+        gateway = summary[workload, "gateway"]["cpu"]
+        budget = cores * 1e6 / needed
+        left = budget - floor["cpu"]["machine"] - gateway["pg"]
+        spent = gateway["machine"] - floor["cpu"]["machine"] - gateway["pg"]
+        if left <= 0:
+            verdict = "out of reach: the floor and PostgreSQL alone exceed the budget"
+        elif left >= spent:
+            verdict = "fits now"
+        else:
+            verdict = f"must fall to {left / spent:.0%} of now"
+        rows.append(f"| {text} | {needed:.0f} | {budget:.0f} | {floor['cpu']['machine']:.0f} | {gateway['pg']:.0f} "
+                    f"| {left:.0f} | {spent:.0f} | {verdict} |")
+    return [
+        "## What the goals leave (floor and PostgreSQL subtracted)",
+        "",
+        f"The floor workload answers {floor['rps']:.1f} req/s at {floor['cpu']['server']:.0f} µs of gateway CPU and "
+        f"{floor['cpu']['machine']:.0f} µs of machine per request, with no database work: the least any request costs "
+        "on this stack. A goal's budget (whole machine µs per request at the goal's req/s) minus the floor and "
+        "PostgreSQL's own µs for the workload is what the gateway may spend on its data work; the gateway "
+        "spends \"now\" on it in this run.",
+        "",
+        "| goal | req/s needed | machine µs per request at that rate | floor µs | PostgreSQL µs | left for the data work µs "
+        "| data work now µs | data work at the goal |",
+        "|---|---:|---:|---:|---:|---:|---:|---|",
+        *rows,
+        "",
+    ]
 
 
 def main(measurements_path, pgbench_path, single_path, cores):
@@ -183,6 +229,10 @@ def main(measurements_path, pgbench_path, single_path, cores):
                        f"| {ceilings[workload]:.1f} | | "
                        f"| {ceiling_cpu[workload]:.0f} | |")
     out.append("")
+
+    floor = summary.get(("floor", "gateway"))
+    if floor and floor["requests"]:
+        out.extend(headroom(summary, floor, ceilings, cores))
 
     out.append("## Issue 6 goals")
     out.append("")

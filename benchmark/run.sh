@@ -8,7 +8,7 @@
 #   SMOKE=1 benchmark/run.sh         3 s + 3 s, 1 round: checks the harness, not the servers
 #
 # Parameters (environment): PREWARM, WARMUP, MEASURE (seconds), PREWARM_PASSES, ROUNDS, CONNECTIONS (16), THREADS (2),
-# WORKLOADS ("q1 q2 q3 q4 q5 q6"), CEILING_CONNECTIONS ("16 4"), GATEWAY_PORT (8081), POSTGRAPHILE_PORT (5000),
+# WORKLOADS ("q1 q2 q3 q4 q5 q6 floor"), CEILING_CONNECTIONS ("16 4"), GATEWAY_PORT (8081), POSTGRAPHILE_PORT (5000),
 # BENCH_DATABASE (gateway_bench), PGHOST/PGPORT/PGUSER, GATEWAY_JAVA_OPTS, SKIP_BUILD=1 (reuse the
 # jar), WRK_TIMEOUT (10 s: slower answers count as socket errors), ALLOW_PG_RESTART (1: may
 # restart PostgreSQL once to load pg_stat_statements; 0: run without statement counts).
@@ -25,7 +25,7 @@ else
 fi
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-2}
-WORKLOADS=${WORKLOADS:-"q1 q2 q3 q4 q5 q6"}
+WORKLOADS=${WORKLOADS:-"q1 q2 q3 q4 q5 q6 floor"}
 GATEWAY_PORT=${GATEWAY_PORT:-8081}
 POSTGRAPHILE_PORT=${POSTGRAPHILE_PORT:-5000}
 WRK_TIMEOUT=${WRK_TIMEOUT:-10}
@@ -273,6 +273,7 @@ workload_env() {
 	q3) echo "BENCH_PARAM=month BENCH_LOW=$MONTH_LOW BENCH_HIGH=$MONTH_HIGH" ;;
 	q4) echo "BENCH_PARAM=range BENCH_VARIABLE=id BENCH_LOW=1 BENCH_HIGH=$ID_HIGH" ;;
 	q5) echo "BENCH_PARAM=range BENCH_VARIABLE=after BENCH_LOW=$END_LOW BENCH_HIGH=$END_HIGH" ;;
+	floor) echo "BENCH_PARAM=range BENCH_VARIABLE=id BENCH_LOW=1 BENCH_HIGH=1000" ;;
 	q6)
 		document="$BENCH/queries/gateway/q6-pause.graphql"
 		echo "BENCH_PARAM=pool BENCH_VARIABLE=id BENCH_POOL=$RUN_DIR/q6-pool.txt BENCH_DOCUMENT_2=$BENCH/queries/gateway/q6-resume.graphql"
@@ -282,6 +283,9 @@ workload_env() {
 	[[ $server == gateway ]] && echo "BENCH_TOKEN=$TOKEN"
 	return 0
 }
+
+# Workloads only the gateway runs: Q6 (PostGraphile's schema has no such transitions) and the floor.
+gateway_only() { [[ $1 == q6 || $1 == floor ]]; }
 
 server_url() { [[ $1 == gateway ]] && echo "http://127.0.0.1:$GATEWAY_PORT/graphql" || echo "http://127.0.0.1:$POSTGRAPHILE_PORT/graphql"; }
 server_role() { [[ $1 == gateway ]] && echo "$GATEWAY_ROLE" || echo "$POSTGRAPHILE_ROLE"; }
@@ -302,7 +306,7 @@ check_documents() {
 	: >"$RUN_DIR/single-request-statements.tsv"
 	for workload in $WORKLOADS; do
 		for server in gateway postgraphile; do
-			[[ $workload == q6 && $server == postgraphile ]] && continue
+			gateway_only "$workload" && [[ $server == postgraphile ]] && continue
 			case $workload in
 			q1) variables="{\"after\":\"$MIDDLE_LOW\"}" ;;
 			q2) variables='{"prospect":"1001"}' ;;
@@ -310,6 +314,7 @@ check_documents() {
 			q4) variables='{"id":"123456"}' ;;
 			q5) variables="{\"after\":\"$END_HIGH\"}" ;;
 			q6) variables="{\"id\":\"$(head -1 "$RUN_DIR/q6-pool.txt")\"}" ;;
+			floor) variables='{"id":"SequenceState"}' ;;
 			esac
 			reset_statements
 			out="$RUN_DIR/samples/$workload-$server.json"
@@ -447,7 +452,7 @@ prewarm() {
 	for server in gateway postgraphile; do
 		for ((pass = 1; pass <= PREWARM_PASSES; pass++)); do
 			for workload in $WORKLOADS; do
-				[[ $workload == q6 ]] && continue
+				gateway_only "$workload" && continue
 				log "pre-warm $workload $server: pass $pass of $PREWARM_PASSES, ${PREWARM}s (not measured)"
 				run_wrk "$workload" "$server" "$PREWARM" "$RUN_DIR/wrk/prewarm-$pass-$workload-$server.txt"
 			done
@@ -462,8 +467,8 @@ run_rounds() {
 		# Alternate which server goes first, so drift on the machine hits both alike.
 		if ((round % 2 == 1)); then first=gateway second=postgraphile; else first=postgraphile second=gateway; fi
 		for workload in $WORKLOADS; do
-			if [[ $workload == q6 ]]; then
-				measure "$round" q6 gateway
+			if gateway_only "$workload"; then
+				measure "$round" "$workload" gateway
 			else
 				measure "$round" "$workload" "$first"
 				measure "$round" "$workload" "$second"
@@ -547,7 +552,7 @@ write_report() {
 		echo "- Gateway JVM options: ${GATEWAY_JAVA_OPTS:-(none)}; database connections: $GATEWAY_POOL; request threads: ${SERVER_TOMCAT_THREADS_MAX:-16 (the default)}"
 		echo "- Versions: $JAVA_VERSION; PostgreSQL $PG_VERSION; PostGraphile $POSTGRAPHILE_VERSION with connection-filter $FILTER_VERSION (node $NODE_VERSION); $WRK_VERSION"
 		echo "- Data: $DATABASE, $STATE_COUNT sequence states; load: $CONNECTIONS connections, $THREADS wrk threads, ${PREWARM_PASSES} pre-warm pass(es) of ${PREWARM} s per read workload and server before round 1, ${WARMUP} s warm-up + ${MEASURE} s measured per workload and server, $ROUNDS round(s) alternating the servers"
-		echo "- Parameters per request: Q1 id > random in [$MIDDLE_LOW, $MIDDLE_HIGH]; Q2 prospect random in [1, $PROSPECT_HIGH]; Q3 a random month of the data; Q4 id random in [1, $ID_HIGH]; Q5 id > random in [$END_LOW, $END_HIGH]; Q6 pause then resume over $POOL_SIZE ACTIVE states"
+		echo "- Parameters per request: Q1 id > random in [$MIDDLE_LOW, $MIDDLE_HIGH]; Q2 prospect random in [1, $PROSPECT_HIGH]; Q3 a random month of the data; Q4 id random in [1, $ID_HIGH]; Q5 id > random in [$END_LOW, $END_HIGH]; Q6 pause then resume over $POOL_SIZE ACTIVE states; floor: a type name random in [1, 1000] (no such type)"
 		echo
 		cat "$REPORT.tables"
 		echo

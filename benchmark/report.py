@@ -68,8 +68,8 @@ def headroom(summary, floor, ceilings, cores):
     Every request costs the machine at least what the floor costs (HTTP, token, filters, Spring for
     GraphQL, graphql-java, JSON, wrk and the loopback), plus PostgreSQL's work for its statements,
     measured under the gateway's own load. What a goal's budget leaves beyond those two is all the
-    gateway may spend reading rows, completing fields and writing a bigger answer; the last column
-    is what it spends on that now. A goal whose budget the floor and PostgreSQL already exceed is
+    gateway may spend reading rows, completing fields and writing a bigger answer, shown beside what
+    it spends on that now (its own machine µs minus the same two). A goal whose budget the floor and PostgreSQL already exceed is
     out of reach for any server built on this stack, on this machine."""
     rows = []
     goals = [(workload, f"{workload.upper()} ≥ {minimum}× PostGraphile", minimum * summary[workload, "postgraphile"]["rps"])
@@ -96,8 +96,8 @@ def headroom(summary, floor, ceilings, cores):
         f"The floor workload answers {floor['rps']:.1f} req/s at {floor['cpu']['server']:.0f} µs of gateway CPU and "
         f"{floor['cpu']['machine']:.0f} µs of machine per request, with no database work: the least any request costs "
         "on this stack. A goal's budget (whole machine µs per request at the goal's req/s) minus the floor and "
-        "PostgreSQL's own µs for the workload is what the gateway may spend on its data work; the gateway "
-        "spends \"now\" on it in this run.",
+        "PostgreSQL's own µs for the workload is what the gateway may spend on its data work; \"data work now\" "
+        "is what it spends on that in this run (its whole machine µs minus the same two).",
         "",
         "| goal | req/s needed | machine µs per request at that rate | floor µs | PostgreSQL µs | left for the data work µs "
         "| data work now µs | data work at the goal |",

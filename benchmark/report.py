@@ -69,26 +69,32 @@ def headroom(summary, floor, ceilings, cores):
     GraphQL, graphql-java, JSON, wrk and the loopback), plus PostgreSQL's work for its statements,
     measured under the gateway's own load. What a goal's budget leaves beyond those two is all the
     gateway may spend reading rows, completing fields and writing a bigger answer, shown beside what
-    it spends on that now (its own machine µs minus the same two). A goal whose budget the floor and PostgreSQL already exceed is
-    out of reach for any server built on this stack, on this machine."""
+    it spends on that now (its own machine µs minus the same two). A goal whose budget the floor and
+    PostgreSQL already exceed is out of reach for any server built on this stack, on this machine."""
+    goals = []
+    for workload, minimum in RATIO_GOALS.items():
+        peer = summary.get((workload, "postgraphile"))
+        if peer and peer["rps"] > 0:
+            goals.append((workload, f"{workload.upper()} ≥ {minimum}× PostGraphile", minimum * peer["rps"]))
+    for workload in ("q1", "q4"):
+        if ceilings.get(workload):
+            goals.append((workload, f"{workload.upper()} ≥ 50% of the raw-SQL ceiling", 0.5 * ceilings[workload]))
     rows = []
-    goals = [(workload, f"{workload.upper()} ≥ {minimum}× PostGraphile", minimum * summary[workload, "postgraphile"]["rps"])
-             for workload, minimum in RATIO_GOALS.items()
-             if (workload, "gateway") in summary and summary.get((workload, "postgraphile"), {"rps": 0})["rps"] > 0]
-    goals += [(workload, f"{workload.upper()} ≥ 50% of the raw-SQL ceiling", 0.5 * ceilings[workload])
-              for workload in ("q1", "q4") if (workload, "gateway") in summary and ceilings.get(workload)]
+    floor_us = floor["cpu"]["machine"]
     for workload, text, needed in goals:
-        gateway = summary[workload, "gateway"]["cpu"]
+        gateway = summary.get((workload, "gateway"))
+        if gateway is None:
+            continue
         budget = cores * 1e6 / needed
-        left = budget - floor["cpu"]["machine"] - gateway["pg"]
-        spent = gateway["machine"] - floor["cpu"]["machine"] - gateway["pg"]
+        left = budget - floor_us - gateway["cpu"]["pg"]
+        spent = gateway["cpu"]["machine"] - floor_us - gateway["cpu"]["pg"]
         if left <= 0:
             verdict = "out of reach: the floor and PostgreSQL alone exceed the budget"
         elif left >= spent:
             verdict = "fits now"
         else:
             verdict = f"must fall to {left / spent:.0%} of now"
-        rows.append(f"| {text} | {needed:.0f} | {budget:.0f} | {floor['cpu']['machine']:.0f} | {gateway['pg']:.0f} "
+        rows.append(f"| {text} | {needed:.0f} | {budget:.0f} | {floor_us:.0f} | {gateway['cpu']['pg']:.0f} "
                     f"| {left:.0f} | {spent:.0f} | {verdict} |")
     return [
         "## What the goals leave (floor and PostgreSQL subtracted)",

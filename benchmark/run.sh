@@ -477,7 +477,7 @@ run_rounds() {
 	done
 }
 
-# The raw-SQL ceiling: pgbench running the gateway's own statements for Q1 and Q4.
+# The raw-SQL ceiling: pgbench running the gateway's own statements for Q1, Q3 and Q4.
 run_pgbench() {
 	local workload low high clients name
 	: >"$RUN_DIR/pgbench.tsv"

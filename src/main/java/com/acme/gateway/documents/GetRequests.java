@@ -86,6 +86,7 @@ final class GetRequests {
 		if (Boolean.TRUE.equals(response.getExecutionInput().getGraphQLContext().get(MUTATION_REFUSED))) {
 			return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED)
 				.header(HttpHeaders.ALLOW, "POST")
+				.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
 				.contentType(mediaType)
 				.body(json(response.toMap()));
 		}
@@ -129,11 +130,16 @@ final class GetRequests {
 		return (parsed == null) ? Map.of() : (Map<String, Object>) parsed;
 	}
 
-	/** GraphQL over HTTP's media type, unless the client accepts only {@code application/json}. */
+	/**
+	 * GraphQL over HTTP's media type when the client asks for it by name, else
+	 * {@code application/json}: what the specification says for clients of before it, and what
+	 * Spring's POST handler answers too (also for {@code *}{@code /*}).
+	 */
 	private static MediaType responseMediaType(ServerRequest request) {
-		List<MediaType> accepted = request.headers().accept();
-		if (accepted.isEmpty() || accepted.stream().anyMatch(type -> type.includes(GRAPHQL_RESPONSE))) {
-			return GRAPHQL_RESPONSE;
+		for (MediaType accepted : request.headers().accept()) {
+			if (!accepted.isWildcardType() && !accepted.isWildcardSubtype() && accepted.includes(GRAPHQL_RESPONSE)) {
+				return GRAPHQL_RESPONSE;
+			}
 		}
 		return MediaType.APPLICATION_JSON;
 	}

@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,6 +29,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * every test empties.
  */
 class PersistedQueryIntegrationTests extends IntegrationTest {
+
+	private static final MediaType GRAPHQL_RESPONSE = MediaType.parseMediaType("application/graphql-response+json");
 
 	@Autowired
 	private DSLContext dsl;
@@ -112,10 +115,16 @@ class PersistedQueryIntegrationTests extends IntegrationTest {
 	void answersQueryOverGetWithVariablesAndNoStore() {
 		get("query($id: ID!) { sequenceState(id: $id) { id } }", "{\"id\":\"1\"}", null)
 			.expectStatus().isOk()
-			.expectHeader().contentTypeCompatibleWith(MediaType.parseMediaType("application/graphql-response+json"))
+			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
 			.expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "private, no-store")
 			.expectHeader().doesNotExist(HttpHeaders.ETAG)
 			.expectBody().jsonPath("$.data.sequenceState").isEmpty();
+	}
+
+	@Test
+	void refusesMalformedVariablesOverGet() {
+		get("query($id: ID!) { sequenceState(id: $id) { id } }", "{not json", null).expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("BAD_USER_INPUT");
 	}
 
 	@Test
@@ -150,6 +159,15 @@ class PersistedQueryIntegrationTests extends IntegrationTest {
 		get(null, null, extensions)
 			.expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "private, no-store")
 			.expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("PERSISTED_QUERY_NOT_FOUND");
+	}
+
+	/** GraphQL over HTTP: a request error is 400 for a client that accepts the new media type. */
+	@Test
+	void answersGraphqlResponseMediaTypeWhenAskedFor() {
+		getWithHeaders("{ noSuchField }", null, null, headers -> headers.setAccept(List.of(GRAPHQL_RESPONSE)))
+			.expectStatus().isBadRequest()
+			.expectHeader().contentTypeCompatibleWith(GRAPHQL_RESPONSE)
+			.expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("BAD_USER_INPUT");
 	}
 
 	@Test

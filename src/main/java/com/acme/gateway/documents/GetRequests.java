@@ -30,8 +30,9 @@ import org.springframework.web.servlet.function.ServerResponse;
  * Queries over GET ({@code /graphql?query=…&variables=…&operationName=…&extensions=…}, or
  * {@code documentId}, or the APQ extension; JSON values URL-encoded), answered by the same
  * {@link WebGraphQlHandler} as POST, so every interceptor, limit and scope check applies.
- * Spring for GraphQL 2.0's HTTP handler reads POST bodies only; this builds the same request from
- * the query string.
+ * Spring for GraphQL 2.0's HTTP handler reads POST bodies only, and Boot's route answers GET with
+ * 405 (spring-projects/spring-graphql#1450: GET is left for a later version, since it needs
+ * mutations refused); this builds the same request from the query string.
  * <p>
  * Caching: an answer to a persisted document (an APQ hash or a {@code documentId}: the URL is
  * short and stable) without errors is {@code private, max-age=N} with an {@code ETag}, and a

@@ -22,6 +22,11 @@ public enum ErrorCode implements ErrorClassification {
 	FORBIDDEN,
 	/** The request is larger or costlier than the gateway accepts; make it smaller. */
 	LIMIT_EXCEEDED,
+	/**
+	 * An automatic persisted query's hash that no instance knows: send the same request again with
+	 * the document's text, which registers it (Apollo's protocol).
+	 */
+	PERSISTED_QUERY_NOT_FOUND,
 	/** A dependency (the database) is down or overloaded; the same request may succeed later. */
 	UNAVAILABLE,
 	/** A failure on the gateway's side; the message carries an id to quote to the operators. */

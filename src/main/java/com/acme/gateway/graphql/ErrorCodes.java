@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import graphql.ErrorClassification;
+import graphql.execution.preparsed.persisted.PersistedQueryError;
+import graphql.execution.preparsed.persisted.PersistedQueryNotFound;
 
 /**
  * Maps every error classification that can reach a response, ours or the frameworks', to an
@@ -17,6 +19,13 @@ final class ErrorCodes {
 	static ErrorCode of(ErrorClassification classification) {
 		if (classification instanceof ErrorCode code) {
 			return code;
+		}
+		if (classification instanceof PersistedQueryNotFound) {
+			return ErrorCode.PERSISTED_QUERY_NOT_FOUND;
+		}
+		if (classification instanceof PersistedQueryError) {
+			// PersistedQueryIdInvalid: the hash sent is not the SHA-256 of the text sent.
+			return ErrorCode.BAD_USER_INPUT;
 		}
 		if (classification instanceof graphql.ErrorType type) {
 			return switch (type) {

@@ -1,14 +1,6 @@
 package com.acme.gateway.graphql;
 
-import java.util.concurrent.CompletableFuture;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import graphql.execution.preparsed.PreparsedDocumentEntry;
-import graphql.execution.preparsed.PreparsedDocumentProvider;
-
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,13 +18,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class ParsedDocumentCacheConfiguration {
 
+	/**
+	 * The cache itself; {@code documents.DocumentsConfiguration} puts it behind the one
+	 * {@code PreparsedDocumentProvider} a GraphQL instance takes, together with persisted queries.
+	 */
 	@Bean
-	GraphQlSourceBuilderCustomizer parsedDocumentCache(
-			@Value("${gateway.graphql.document-cache-size:500}") int maximumDocuments) {
-		Cache<String, PreparsedDocumentEntry> cache = Caffeine.newBuilder().maximumSize(maximumDocuments).build();
-		PreparsedDocumentProvider provider = (input, parseAndValidate) -> CompletableFuture
-			.completedFuture(cache.get(input.getQuery(), query -> parseAndValidate.apply(input)));
-		return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(provider));
+	ParsedDocumentCache parsedDocumentCache(@Value("${gateway.graphql.document-cache-size:500}") int maximumDocuments) {
+		return new ParsedDocumentCache(maximumDocuments);
 	}
 
 }

@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * What a token allows on sequence states, from its space-separated {@code scope} claim.
- * {@code sequenceStates.all} is not a scope of its own: it stands for all three, so code only
- * ever asks for {@link #READ}, {@link #WRITE} or {@link #DELETE}.
+ * {@code sequenceStates.all} is not a scope of its own: it stands for {@link #READ}, {@link #WRITE}
+ * and {@link #DELETE}, so code only ever asks for those (or for {@link #EXPLORE}, which it does not include).
  */
 public enum Scope {
 
@@ -16,7 +16,12 @@ public enum Scope {
 	/** Create, pause, resume and finish states. */
 	WRITE("sequenceStates.write"),
 	/** Delete states (the user must still be an admin or the state's creator). */
-	DELETE("sequenceStates.delete");
+	DELETE("sequenceStates.delete"),
+	/**
+	 * Send any document, also when only trusted documents run ({@code gateway.documents.trusted-only}):
+	 * for analysts in GraphiQL. Not part of {@code sequenceStates.all}, and it allows no field by itself.
+	 */
+	EXPLORE("sequenceStates.explore");
 
 	static final String ALL = "sequenceStates.all";
 
@@ -42,7 +47,7 @@ public enum Scope {
 		EnumSet<Scope> granted = EnumSet.noneOf(Scope.class);
 		for (String name : scopeClaim.trim().split("\\s+")) {
 			if (name.equals(ALL)) {
-				granted.addAll(EnumSet.allOf(Scope.class));
+				granted.addAll(EnumSet.of(READ, WRITE, DELETE));
 			}
 			for (Scope scope : values()) {
 				if (scope.claimValue.equals(name)) {

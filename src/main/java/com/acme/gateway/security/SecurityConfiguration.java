@@ -24,7 +24,7 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
  * Every request needs a bearer token except the GraphiQL page (static; the token goes into its
  * Headers tab) and the health and info endpoints (load balancers do not carry tokens). Which
  * operations a token allows is decided per root GraphQL field by {@link ScopeGuard}, since
- * all of them arrive as a POST to the same URL.
+ * all of them arrive at the same URL (as a POST, or a GET for queries).
  *
  * <p>Only in a web application: the demo-data load runs without a web server
  * ({@code --spring.main.web-application-type=none}), where there is no request to secure and

@@ -12,6 +12,12 @@ class ScopeTests {
 	}
 
 	@Test
+	void readsExploreScopeApartFromAll() {
+		assertThat(Scope.parse("sequenceStates.all sequenceStates.explore")).contains(Scope.EXPLORE);
+		assertThat(Scope.parse("sequenceStates.all")).doesNotContain(Scope.EXPLORE);
+	}
+
+	@Test
 	void readsSpaceSeparatedScopes() {
 		assertThat(Scope.parse(" sequenceStates.read   sequenceStates.delete ")).containsExactlyInAnyOrder(Scope.READ,
 				Scope.DELETE);

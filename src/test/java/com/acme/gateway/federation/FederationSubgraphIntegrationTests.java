@@ -220,6 +220,35 @@ class FederationSubgraphIntegrationTests extends IntegrationTest {
 		next.path("_entities[0].sequenceStates.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
 	}
 
+	/** Not batched across prospects: each prospect's page is its own keyset query. */
+	@Test
+	void readsOnePageStatementPerProspect() {
+		World world = this.fixtures.world();
+		List<Map<String, Object>> representations = new ArrayList<>();
+		for (long state : this.fixtures.states(world, 5)) {
+			representations.add(representation("Prospect", prospectOf(state)));
+		}
+		// language=GraphQL
+		String document = """
+				query Pages($representations: [_Any!]!) {
+				  _entities(representations: $representations) {
+				    ... on Prospect { sequenceStates(first: 10) { edges { node { id } } } }
+				  }
+				}
+				""";
+		this.statements.reset();
+
+		this.graphQlTester.document(document)
+			.variable("representations", representations)
+			.execute()
+			.path("_entities[*].sequenceStates.edges[*].node.id")
+			.entityList(String.class)
+			.hasSize(5);
+
+		// one for the five prospects, then one page per prospect
+		assertThat(this.statements.count()).isEqualTo(1 + 5);
+	}
+
 	@Test
 	void refusesAProspectsCursorOnAnotherProspect() {
 		World world = this.fixtures.world();

@@ -9,6 +9,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.execution.ExecutionContext;
 import graphql.language.Document;
+import graphql.language.ListType;
 import graphql.language.NonNullType;
 import graphql.language.OperationDefinition;
 import graphql.language.Type;
@@ -25,7 +26,8 @@ import graphql.language.VariableDefinition;
  * ({@code first}/{@code last}, an {@code Int}). Validation has already made sure a variable only
  * feeds arguments of its own type, so the values of the variables declared {@code Boolean} or
  * {@code Int} are all a passed check needs to be repeated with; an id, a date or a filter object
- * cannot change its outcome. Keyed by the parsed document itself (the parsed-document cache hands
+ * cannot change its outcome. The one exception is federation's {@code _entities}, whose cost is
+ * counted per representation: a {@code [_Any!]!} variable's length is part of the key too. Keyed by the parsed document itself (the parsed-document cache hands
  * out the same instance for the same text), held weakly so documents leave with that cache.
  * Only passes are remembered: a refused operation is checked, and refused, every time.
  */
@@ -62,8 +64,24 @@ final class PassedOperations {
 				key.add(variable.getName());
 				key.add(variables.get(variable.getName()));
 			}
+			else if (isRepresentations(variable.getType())
+					&& variables.get(variable.getName()) instanceof List<?> representations) {
+				key.add(variable.getName());
+				key.add(representations.size());
+			}
 		}
 		return key;
+	}
+
+	/** Federation's {@code [_Any!]!}: the cost of {@code _entities} grows with the number of representations. */
+	private static boolean isRepresentations(Type<?> type) {
+		Type<?> list = (type instanceof NonNullType nonNull) ? nonNull.getType() : type;
+		if (!(list instanceof ListType listType)) {
+			return false;
+		}
+		Type<?> element = listType.getType();
+		Type<?> named = (element instanceof NonNullType nonNull) ? nonNull.getType() : element;
+		return named instanceof TypeName name && name.getName().equals("_Any");
 	}
 
 	private static boolean isBooleanOrInt(Type<?> type) {

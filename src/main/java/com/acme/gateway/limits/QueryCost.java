@@ -1,5 +1,6 @@
 package com.acme.gateway.limits;
 
+import java.util.List;
 import java.util.Map;
 
 import graphql.analysis.FieldComplexityCalculator;
@@ -16,7 +17,9 @@ import graphql.schema.GraphQLTypeUtil;
  * <li>the {@code edges} of a connection cost the page size ({@code first}, else {@code last},
  * else the default page size) times (1 + the edge's selection);</li>
  * <li>any other list of objects costs its assumed size ({@link LimitsProperties#listSize}) times
- * (1 + the element's selection), since plain lists have no page size to read.</li>
+ * (1 + the element's selection), since plain lists have no page size to read;</li>
+ * <li>federation's {@code _entities} costs the number of representations times (1 + the
+ * selection).</li>
  * </ul>
  * So {@code sequenceStates(first: 1000) { edges { node { mailings { id } } } }} costs
  * 1 + 1000 × (1 + 1 + 20 × 1) = 22,001, while the GraphiQL example (10 states with five to-one
@@ -47,12 +50,22 @@ public class QueryCost implements FieldComplexityCalculator {
 			return saturate(perObject);
 		}
 		long size = isConnectionEdges(environment) ? pageSize(environment.getParentEnvironment().getArguments())
+				: isEntities(environment) ? representations(environment.getArguments())
 				: this.limits.listSize(environment.getField().getName());
 		return saturate(size * perObject);
 	}
 
 	private static boolean isConnectionEdges(FieldComplexityEnvironment environment) {
 		return environment.getParentType().getName().endsWith("Connection") && environment.getParentEnvironment() != null;
+	}
+
+	/** Federation's {@code _entities}: a router sends as many representations as it wants objects. */
+	private static boolean isEntities(FieldComplexityEnvironment environment) {
+		return environment.getParentEnvironment() == null && "_entities".equals(environment.getField().getName());
+	}
+
+	private static long representations(Map<String, Object> arguments) {
+		return (arguments.get("representations") instanceof List<?> representations) ? representations.size() : 1;
 	}
 
 	/** Out-of-range sizes are refused later by the field itself; here they only must not lower the cost. */

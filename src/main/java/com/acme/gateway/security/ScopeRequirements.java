@@ -7,7 +7,8 @@ import java.util.Optional;
  * The scope each root field needs, decided by operation type and field name alone, so that a
  * mutation added later is covered before anyone remembers to list it.
  * <ul>
- * <li>every query field: {@link Scope#READ};</li>
+ * <li>every query field: {@link Scope#READ}, federation's {@code _service} and {@code _entities}
+ * included (one underscore is not introspection);</li>
  * <li>mutation fields listed in {@link #MUTATIONS}; any other mutation field: {@link Scope#WRITE}
  * (the safe default: a new mutation changes data, and a mutation that deletes must be listed as
  * {@link Scope#DELETE} here, which a test of this table keeps honest);</li>

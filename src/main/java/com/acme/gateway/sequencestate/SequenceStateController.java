@@ -1,5 +1,7 @@
 package com.acme.gateway.sequencestate;
 
+import static com.acme.gateway.database.generated.Tables.SEQUENCE_STATE;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,17 +16,19 @@ import com.acme.gateway.graphql.CursorCodec;
 import com.acme.gateway.graphql.Ids;
 import com.acme.gateway.graphql.PageRequest;
 import com.acme.gateway.graphql.PagingProperties;
+import com.acme.gateway.prospect.Prospect;
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
 import org.jooq.Condition;
 import org.jooq.Field;
+import org.jooq.impl.DSL;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
-/** The {@code sequenceState} and {@code sequenceStates} queries. */
+/** The {@code sequenceState} and {@code sequenceStates} queries, and a prospect's {@code sequenceStates}. */
 @Controller
 public class SequenceStateController {
 
@@ -65,18 +69,43 @@ public class SequenceStateController {
 	public DataFetcherResult<SequenceStateConnection> sequenceStates(@Argument Map<String, Object> filter,
 			@Argument List<SequenceStateOrder> orderBy, @Argument Integer first, @Argument String after,
 			@Argument Integer last, @Argument String before, DataFetchingEnvironment environment) {
-		PageRequest page = PageRequest.of(first, after, last, before, this.paging);
+		return connection(filter, orderBy, PageRequest.of(first, after, last, before, this.paging),
+				DSL.noCondition(), "", environment);
+	}
+
+	/**
+	 * The root connection restricted to one prospect. Its cursors carry the prospect's id in their
+	 * scope, so a cursor of one prospect's list is refused on another's. One statement per
+	 * prospect whose list is selected: a router asking for many prospects' states in one
+	 * {@code _entities} request costs one page query per prospect (each page is its own keyset).
+	 */
+	@SchemaMapping(typeName = "Prospect", field = "sequenceStates")
+	public DataFetcherResult<SequenceStateConnection> prospectSequenceStates(Prospect prospect,
+			@Argument Map<String, Object> filter, @Argument List<SequenceStateOrder> orderBy, @Argument Integer first,
+			@Argument String after, @Argument Integer last, @Argument String before,
+			DataFetchingEnvironment environment) {
+		return connection(filter, orderBy, PageRequest.of(first, after, last, before, this.paging),
+				SEQUENCE_STATE.PROSPECT_ID.eq(prospect.id()), "prospect:" + prospect.id() + "|", environment);
+	}
+
+	/**
+	 * Everything the client sent is checked (page arguments, filter limits, cursor) before the
+	 * first statement runs, so a refused request costs the database nothing.
+	 */
+	private DataFetcherResult<SequenceStateConnection> connection(Map<String, Object> filter,
+			List<SequenceStateOrder> orderBy, PageRequest page, Condition restriction, String cursorScope,
+			DataFetchingEnvironment environment) {
 		SequenceStateOrdering ordering = (orderBy != null) ? SequenceStateOrdering.of(orderBy)
 				: SequenceStateOrdering.BY_ID;
-		Condition condition = SequenceStateConditions.of(filter, this.filterLimits);
+		Condition condition = restriction.and(SequenceStateConditions.of(filter, this.filterLimits));
 		// A narrow date range on the column the order leads with is already an index range in
 		// page order; on another column, reading the range first beats walking the order's index.
 		Set<Field<?>> narrowRanges = SequenceStateConditions.narrowDateRanges(filter,
 				this.filterLimits.narrowDateRange());
 		boolean filterFirst = !narrowRanges.isEmpty() && !narrowRanges.contains(ordering.keys().get(0).field());
 		JoinedLinks joined = new JoinedLinks();
-		SequenceStateConnection connection = page(ordering, condition, FilterSignature.of(filter), page, filterFirst,
-				this.links.selectedIn(environment, "edges", "node"), joined);
+		SequenceStateConnection connection = page(ordering, condition, cursorScope + FilterSignature.of(filter), page,
+				filterFirst, this.links.selectedIn(environment, "edges", "node"), joined);
 		return DataFetcherResult.<SequenceStateConnection>newResult().data(connection).localContext(joined).build();
 	}
 

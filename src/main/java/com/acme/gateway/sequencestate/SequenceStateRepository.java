@@ -4,11 +4,14 @@ import static com.acme.gateway.database.generated.Tables.SEQUENCE_STATE;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.acme.gateway.database.AnyOf;
 import com.acme.gateway.database.KeyedRow;
 import com.acme.gateway.database.Keyset;
 import com.acme.gateway.database.RenderedQueries;
@@ -53,6 +56,20 @@ public class SequenceStateRepository {
 			.query(this.dsl, new ByIdShape(linkShapes(links)), () -> joinLinks(SEQUENCE_STATE, links).where(byId),
 					columns(links), this.dsl.extractParams(byId).values())
 			.fetchOptional(row -> readState(row, links, joined));
+	}
+
+	/**
+	 * The states with these ids, in one statement whatever their number; ids without a state
+	 * are missing from the map. No links are joined: the fields linking to other rows load
+	 * through their DataLoaders, one statement per linked type.
+	 */
+	public Map<Long, SequenceState> findByIds(Set<Long> ids) {
+		Map<Long, SequenceState> found = new HashMap<>(ids.size() * 2);
+		for (KeyedRow<SequenceState> row : findPage(AnyOf.longs(SEQUENCE_STATE.ID, ids), SequenceStateOrdering.BY_ID,
+				false, null, ids.size(), false, List.of(), new JoinedLinks())) {
+			found.put(row.node().id(), row.node());
+		}
+		return found;
 	}
 
 	/** What the text of {@link #findById} depends on. */

@@ -33,6 +33,13 @@ class ScopeRequirementsTests {
 		assertThat(ScopeRequirements.forRootField(true, "archiveSequenceState")).contains(Scope.WRITE);
 	}
 
+	/** A router's {@code _service} and {@code _entities} read data like any query. */
+	@Test
+	void federationFieldsNeedRead() {
+		assertThat(ScopeRequirements.forRootField(false, "_service")).contains(Scope.READ);
+		assertThat(ScopeRequirements.forRootField(false, "_entities")).contains(Scope.READ);
+	}
+
 	@Test
 	void introspectionNeedsOnlyValidToken() {
 		assertThat(ScopeRequirements.forRootField(false, "__schema")).isEqualTo(Optional.empty());

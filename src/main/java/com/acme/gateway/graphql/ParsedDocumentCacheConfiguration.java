@@ -31,7 +31,8 @@ public class ParsedDocumentCacheConfiguration {
 			@Value("${gateway.graphql.document-cache-size:500}") int maximumDocuments) {
 		Cache<String, PreparsedDocumentEntry> cache = Caffeine.newBuilder().maximumSize(maximumDocuments).build();
 		PreparsedDocumentProvider provider = (input, parseAndValidate) -> CompletableFuture
-			.completedFuture(cache.get(input.getQuery(), query -> parseAndValidate.apply(input)));
+			.completedFuture(cache.get(input.getQuery(),
+					query -> ParseCancellations.classify(input, parseAndValidate.apply(input))));
 		return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(provider));
 	}
 

@@ -63,7 +63,7 @@ final class PersistedDocumentProvider implements PreparsedDocumentProvider {
 			return error(ErrorCode.FORBIDDEN, "Only trusted documents run here: send a document of the manifest "
 					+ "(or its documentId), or use a token with the scope " + Scope.EXPLORE.claimValue() + ".");
 		}
-		return this.parsedDocuments.get(text, unused -> parseAndValidate.apply(input));
+		return this.parsedDocuments.get(input, parseAndValidate);
 	}
 
 	private static boolean explores(ExecutionInput input) {

@@ -33,7 +33,7 @@ public class ErrorCodeInterceptor implements WebGraphQlInterceptor {
 	}
 
 	private static GraphQLError withCode(GraphQLError error) {
-		ErrorCode code = ErrorCodes.of(error.getErrorType());
+		ErrorCode code = ErrorCodes.of(error);
 		return GraphqlErrorBuilder.newError()
 			.message(ErrorMessages.withoutSyntaxTreeNames(error.getMessage()))
 			.locations(error.getLocations())

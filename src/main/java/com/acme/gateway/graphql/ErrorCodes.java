@@ -6,6 +6,8 @@ import java.util.Map;
 import graphql.ErrorClassification;
 import graphql.execution.preparsed.persisted.PersistedQueryError;
 import graphql.execution.preparsed.persisted.PersistedQueryNotFound;
+import graphql.GraphQLError;
+import graphql.introspection.GoodFaithIntrospection;
 
 /**
  * Maps every error classification that can reach a response, ours or the frameworks', to an
@@ -14,6 +16,14 @@ import graphql.execution.preparsed.persisted.PersistedQueryNotFound;
 final class ErrorCodes {
 
 	private ErrorCodes() {
+	}
+
+	static ErrorCode of(GraphQLError error) {
+		// graphql-java classifies it with an ad-hoc "BadFaithIntrospection", which is no ErrorType.
+		if (error instanceof GoodFaithIntrospection.BadFaithIntrospectionError) {
+			return ErrorCode.LIMIT_EXCEEDED;
+		}
+		return of(error.getErrorType());
 	}
 
 	static ErrorCode of(ErrorClassification classification) {

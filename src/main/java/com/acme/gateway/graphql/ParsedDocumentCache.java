@@ -4,6 +4,7 @@ import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import graphql.ExecutionInput;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 
 /**
@@ -19,9 +20,15 @@ public final class ParsedDocumentCache {
 		this.entries = Caffeine.newBuilder().maximumSize(maximumDocuments).build();
 	}
 
-	/** The cached entry of {@code text}, computing it with {@code parseAndValidate} the first time. */
-	public PreparsedDocumentEntry get(String text, Function<String, PreparsedDocumentEntry> parseAndValidate) {
-		return this.entries.get(text, parseAndValidate);
+	/**
+	 * The cached entry of {@code input}'s text, computing it with {@code parseAndValidate} the first
+	 * time; a document the parser gave up on for its size is kept as {@code LIMIT_EXCEEDED}
+	 * ({@link ParseCancellations}).
+	 */
+	public PreparsedDocumentEntry get(ExecutionInput input,
+			Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
+		return this.entries.get(input.getQuery(),
+				text -> ParseCancellations.classify(input, parseAndValidate.apply(input)));
 	}
 
 	/** Whether this text has been parsed on this instance already (for tests and diagnosis). */

@@ -38,7 +38,7 @@ class MalformedRequestIntegrationTests extends IntegrationTest {
 				"",
 				"{ sequenceState(id: \"not-a-number\") { id } }",
 				"{".repeat(5000),
-				"{ sequenceStates(first: 1) { totalCount } }\n#" + "x".repeat(1024 * 1024));
+				"{ sequenceStates(first: 1) { totalCount } }\n#" + "x".repeat(512 * 1024));
 	}
 
 	@ParameterizedTest

@@ -26,7 +26,7 @@ ADMIN=$("${PSQL[@]}" -c "select min(id) from app_user where role = 'admin'")
 
 GATEWAY_JWT_SECRET=$JWT_SECRET GATEWAY_CURSOR_SECRET=aggregate-benchmark \
 	DATABASE_URL="jdbc:postgresql://127.0.0.1:5432/$DATABASE" \
-	setsid java -jar "$ROOT/target/sequence-state-gateway-0.1.0-SNAPSHOT.jar" --server.port="$PORT" \
+	setsid java -jar "${GATEWAY_JAR:-$ROOT/target/sequence-state-gateway-0.1.0-SNAPSHOT.jar}" --server.port="$PORT" \
 	>"$WORK/gateway.log" 2>&1 &
 GATEWAY_PID=$!
 trap 'kill -- -$GATEWAY_PID 2>/dev/null || kill $GATEWAY_PID 2>/dev/null; rm -rf "$WORK"' EXIT

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * Gives every error of every response an {@code extensions.code}: errors raised before
  * execution (syntax, validation, variable coercion) come from graphql-java with its own
  * classifications, and this is the one place that sees them all. It also takes graphql-java's
- * syntax-tree class names out of their messages ({@link ErrorMessages}).
+ * syntax-tree class names out of their messages ({@link ErrorMessages}) and names the argument
+ * path of an invalid enum value sent in a variable ({@link VariableValuePaths}).
  */
 @Component
 public class ErrorCodeInterceptor implements WebGraphQlInterceptor {
@@ -27,15 +28,17 @@ public class ErrorCodeInterceptor implements WebGraphQlInterceptor {
 			if (errors.isEmpty()) {
 				return response;
 			}
-			List<GraphQLError> withCodes = errors.stream().map(ErrorCodeInterceptor::withCode).toList();
+			List<GraphQLError> withCodes = errors.stream().map(error -> withCode(error, request)).toList();
 			return response.transform(builder -> builder.errors(withCodes));
 		});
 	}
 
-	private static GraphQLError withCode(GraphQLError error) {
+	private static GraphQLError withCode(GraphQLError error, WebGraphQlRequest request) {
 		ErrorCode code = ErrorCodes.of(error);
+		String message = VariableValuePaths.withArgumentPath(error.getMessage(), request.getDocument(),
+				request.getVariables());
 		return GraphqlErrorBuilder.newError()
-			.message(ErrorMessages.withoutSyntaxTreeNames(error.getMessage()))
+			.message(ErrorMessages.withoutSyntaxTreeNames(message))
 			.locations(error.getLocations())
 			.path(error.getPath())
 			.errorType(code)

@@ -15,6 +15,9 @@ final class ErrorMessages {
 
 	private static final Pattern AST_TYPE = Pattern.compile("an AST type of '(\\w+?)Value' but it was an? '(\\w+?)Value'");
 
+	/** An enum literal printed as its syntax-tree node: {@code 'EnumValue{name='NOPE'}'}. */
+	private static final Pattern ENUM_LITERAL = Pattern.compile("EnumValue\\{name='(\\w+)'\\}");
+
 	private static final Pattern ANY_AST_VALUE = Pattern.compile("\\b(Int|Float|String|Boolean|Enum|Null|Array|Object)Value\\b");
 
 	private ErrorMessages() {
@@ -25,6 +28,7 @@ final class ErrorMessages {
 			return message;
 		}
 		String cleaned = PRINTED_VALUE.matcher(message).replaceFirst("has a value that is not a valid '");
+		cleaned = ENUM_LITERAL.matcher(cleaned).replaceAll("$1");
 		cleaned = AST_TYPE.matcher(cleaned).replaceAll("a $1 literal but it was a $2 literal");
 		return ANY_AST_VALUE.matcher(cleaned).replaceAll("$1 literal");
 	}

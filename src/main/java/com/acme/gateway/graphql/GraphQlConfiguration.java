@@ -15,6 +15,12 @@ public class GraphQlConfiguration {
 		return wiring -> wiring.scalar(DateTimeScalar.INSTANCE);
 	}
 
+	/** The SDL declares {@code scalar Long} (sums of counters); this supplies its coercion. */
+	@Bean
+	RuntimeWiringConfigurer longScalar() {
+		return wiring -> wiring.scalar(LongScalar.INSTANCE);
+	}
+
 	/**
 	 * Gives each request a {@link QueuedLoadsDataLoaderRegistry}; Spring for GraphQL registers the
 	 * batch loaders into a registry the request already has instead of making its own.

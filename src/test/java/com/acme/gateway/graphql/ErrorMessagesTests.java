@@ -24,6 +24,15 @@ class ErrorMessagesTests {
 	}
 
 	@Test
+	void printsAnInvalidEnumLiteralAsWritten() {
+		assertThat(ErrorMessages.withoutSyntaxTreeNames("argument 'filter.state.eq' with value 'EnumValue{name='NOPE'}' "
+				+ "is not a valid 'SequenceStateStatus' - Literal value not in allowable values for enum "
+				+ "'SequenceStateStatus' - 'EnumValue{name='NOPE'}'"))
+			.isEqualTo("argument 'filter.state.eq' has a value that is not a valid 'SequenceStateStatus' - Literal "
+					+ "value not in allowable values for enum 'SequenceStateStatus' - 'NOPE'");
+	}
+
+	@Test
 	void keepsOrdinaryMessages() {
 		assertThat(ErrorMessages.withoutSyntaxTreeNames("first must be between 0 and 1000"))
 			.isEqualTo("first must be between 0 and 1000");

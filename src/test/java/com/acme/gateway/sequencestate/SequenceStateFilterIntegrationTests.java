@@ -157,6 +157,24 @@ class SequenceStateFilterIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void rejectsUnknownStatusLiteralNamingTheArgumentPathAndTheValueAsWritten() {
+		query("{ state: { eq: NOPE } }").errors()
+			.expect(error -> "BAD_USER_INPUT".equals(error.getExtensions().get("code"))
+					&& error.getMessage().contains("argument 'filter.state.eq'")
+					&& error.getMessage().endsWith("'NOPE'"))
+			.verify();
+	}
+
+	@Test
+	void rejectsUnknownStatusInAVariableNamingTheArgumentPath() {
+		GraphQlTester.Response response = this.graphQlTester
+			.document("query($f: SequenceStateFilter) { sequenceStates(filter: $f) { edges { node { id } } } }")
+			.variable("f", java.util.Map.of("state", java.util.Map.of("eq", "NOPE")))
+			.execute();
+		expectError(response, "BAD_USER_INPUT", "filter.state.eq");
+	}
+
+	@Test
 	void rejectsMalformedDateNamingItsPath() {
 		expectError(query("{ createdAt: { gt: \"last tuesday\" } }"), "BAD_USER_INPUT", "filter.createdAt.gt");
 	}

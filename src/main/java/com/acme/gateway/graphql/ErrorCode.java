@@ -22,6 +22,11 @@ public enum ErrorCode implements ErrorClassification {
 	FORBIDDEN,
 	/** The request is larger or costlier than the gateway accepts; make it smaller. */
 	LIMIT_EXCEEDED,
+	/**
+	 * The user's hourly budget of query-cost points is used up (HTTP 429); the same request
+	 * succeeds after {@code Retry-After} seconds.
+	 */
+	RATE_LIMITED,
 	/** A dependency (the database) is down or overloaded; the same request may succeed later. */
 	UNAVAILABLE,
 	/** A failure on the gateway's side; the message carries an id to quote to the operators. */

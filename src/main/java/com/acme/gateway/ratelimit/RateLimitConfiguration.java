@@ -8,6 +8,7 @@ import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,8 +50,12 @@ public class RateLimitConfiguration {
 		return new RateLimitInterceptor(userBudgets, properties.failOpen());
 	}
 
-	/** Replaces Spring Boot's handler, which backs off when there is one: the same, plus HTTP 429. */
+	/**
+	 * Replaces Spring Boot's handler, which backs off when there is one: the same, plus HTTP 429.
+	 * Only in a web application: the demo-data loader runs without one.
+	 */
 	@Bean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler webGraphQlHandler) {
 		return new RateLimitedStatusHttpHandler(webGraphQlHandler);
 	}

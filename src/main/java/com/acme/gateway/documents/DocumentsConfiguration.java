@@ -1,6 +1,7 @@
 package com.acme.gateway.documents;
 
 import com.acme.gateway.graphql.ParsedDocumentCache;
+import com.acme.gateway.http.GatewayGraphQlHttpHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -50,11 +51,11 @@ public class DocumentsConfiguration {
 		return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(provider));
 	}
 
-	/** Spring's handler with a converter that keeps a POST body's {@code documentId}. */
+	/** The gateway's POST handler, with a converter that keeps a POST body's {@code documentId}. */
 	@Bean
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler webGraphQlHandler, JsonMapper jsonMapper) {
-		return new GraphQlHttpHandler(webGraphQlHandler,
+		return new GatewayGraphQlHttpHandler(webGraphQlHandler,
 				new DocumentIdRequestConverter(new JacksonJsonHttpMessageConverter(jsonMapper)));
 	}
 

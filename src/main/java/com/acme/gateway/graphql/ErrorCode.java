@@ -27,6 +27,11 @@ public enum ErrorCode implements ErrorClassification {
 	 * the document's text, which registers it (Apollo's protocol).
 	 */
 	PERSISTED_QUERY_NOT_FOUND,
+	/**
+	 * The user's hourly budget of query-cost points is used up (HTTP 429); the same request
+	 * succeeds after {@code Retry-After} seconds.
+	 */
+	RATE_LIMITED,
 	/** A dependency (the database) is down or overloaded; the same request may succeed later. */
 	UNAVAILABLE,
 	/** A failure on the gateway's side; the message carries an id to quote to the operators. */

@@ -30,15 +30,18 @@ public class LimitsConfiguration {
 	 */
 	@Bean
 	GraphQlSourceBuilderCustomizer operationLimits(LimitsProperties limits, PagingProperties paging) {
-		OperationLimits operationLimits = new OperationLimits(List.of(new DepthLimit(limits.maxDepth()),
-				new CostLimit(limits.maxCost(), new QueryCost(limits, paging.defaultSize())),
-				new AliasLimit(limits.maxAliases())));
+		OperationLimits operationLimits = new OperationLimits(
+				List.of(new DepthLimit(limits.maxDepth()), new AliasLimit(limits.maxAliases())),
+				new CostLimit(limits.maxCost(), new QueryCost(limits, paging.defaultSize())));
 		return builder -> builder.configureGraphQl(graphQl -> graphQl.instrumentation(operationLimits));
 	}
 
-	/** First in the chain: nothing else should look at a text that is too large. */
+	/**
+	 * First in the chain after the rate limit (which charges a refused text its point): nothing
+	 * else should look at a text that is too large.
+	 */
 	@Bean
-	@Order(Ordered.HIGHEST_PRECEDENCE)
+	@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 	WebGraphQlInterceptor documentSizeLimit(LimitsProperties limits) {
 		return new DocumentSizeLimit(limits.maxDocumentSize().toBytes());
 	}

@@ -17,7 +17,8 @@ import graphql.language.TypeName;
 import graphql.language.VariableDefinition;
 
 /**
- * The operations that already passed the depth, cost and alias checks, so that a document sent
+ * The operations that already passed the depth, cost and alias checks, with the cost computed
+ * for them, so that a document sent
  * again is not walked again: each check walks the whole document, some 6 % of the CPU of a
  * one-state query, and frontends send the same few documents over and over.
  *
@@ -33,7 +34,7 @@ import graphql.language.VariableDefinition;
  */
 final class PassedOperations {
 
-	private final Cache<Document, Cache<List<Object>, Boolean>> passed = Caffeine.newBuilder().weakKeys().build();
+	private final Cache<Document, Cache<List<Object>, Integer>> passed = Caffeine.newBuilder().weakKeys().build();
 
 	private final int perDocument;
 
@@ -42,15 +43,16 @@ final class PassedOperations {
 		this.perDocument = perDocument;
 	}
 
-	boolean contains(ExecutionContext execution) {
-		Cache<List<Object>, Boolean> document = this.passed.getIfPresent(execution.getDocument());
-		return document != null && document.getIfPresent(key(execution)) != null;
+	/** @return the cost of the operation when it passed before with these inputs, else null */
+	Integer costOf(ExecutionContext execution) {
+		Cache<List<Object>, Integer> document = this.passed.getIfPresent(execution.getDocument());
+		return (document != null) ? document.getIfPresent(key(execution)) : null;
 	}
 
-	void add(ExecutionContext execution) {
+	void add(ExecutionContext execution, int cost) {
 		this.passed
 			.get(execution.getDocument(), document -> Caffeine.newBuilder().maximumSize(this.perDocument).build())
-			.put(key(execution), Boolean.TRUE);
+			.put(key(execution), cost);
 	}
 
 	/** The operation's name, then the name and value of each Boolean and Int variable it declares. */

@@ -17,6 +17,9 @@ public record CurrentUser(long id, String role, Set<Scope> scopes) {
 	/** Key of the current user in the GraphQL context, for {@code @ContextValue}. */
 	public static final String CONTEXT_KEY = "currentUser";
 
+	/** Key of the current user among the HTTP request's attributes, for code that runs before GraphQL. */
+	public static final String REQUEST_ATTRIBUTE = CurrentUser.class.getName();
+
 	public static final String ADMIN_ROLE = "admin";
 
 	public CurrentUser {

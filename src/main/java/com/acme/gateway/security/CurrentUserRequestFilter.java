@@ -18,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class CurrentUserRequestFilter extends OncePerRequestFilter {
 
-	static final String ATTRIBUTE = CurrentUser.class.getName();
+	static final String ATTRIBUTE = CurrentUser.REQUEST_ATTRIBUTE;
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -25,6 +25,7 @@ import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +50,17 @@ class GeneratedDocumentsIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	private GraphQlSource graphQlSource;
+
+	/**
+	 * A generated document may ask for up to the cost limit's worth of objects (a thousand groups,
+	 * a prospect's thousand states), several MB of JSON: more than the test client's 256 KB default.
+	 */
+	@BeforeEach
+	void acceptLargeAnswers() {
+		this.webTestClient = this.webTestClient.mutate()
+			.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(64 * 1024 * 1024))
+			.build();
+	}
 
 	@Test
 	void answersGeneratedDocumentsCleanly() {

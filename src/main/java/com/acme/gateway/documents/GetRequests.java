@@ -2,6 +2,7 @@ package com.acme.gateway.documents;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -10,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import graphql.execution.preparsed.persisted.PersistedQuerySupport;
+import com.acme.gateway.http.GatewayGraphQlHttpHandler;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -92,17 +95,22 @@ final class GetRequests {
 				.body(json(response.toMap()));
 		}
 		byte[] json = json(response.toMap());
-		HttpStatus status = (mediaType.equals(GRAPHQL_RESPONSE) && !response.isValid()) ? HttpStatus.BAD_REQUEST
-				: HttpStatus.OK;
+		HttpStatus status = GatewayGraphQlHttpHandler.isRateLimited(response) ? HttpStatus.TOO_MANY_REQUESTS
+				: (mediaType.equals(GRAPHQL_RESPONSE) && !response.isValid()) ? HttpStatus.BAD_REQUEST : HttpStatus.OK;
 		if (!persisted || !response.getErrors().isEmpty()) {
-			return ServerResponse.status(status).contentType(mediaType).header(HttpHeaders.CACHE_CONTROL, "private, no-store").body(json);
+			return ServerResponse.status(status).contentType(mediaType).headers(headers -> headers.addAll(response.getResponseHeaders()))
+				.header(HttpHeaders.CACHE_CONTROL, "private, no-store").body(json);
 		}
-		String etag = "\"" + sha256(json) + "\"";
+		// The tag covers the data only: extensions such as the rate-limit budget change with every
+		// request without changing what the client would cache.
+		String etag = "\"" + sha256(json(Collections.singletonMap("data", response.getData()))) + "\"";
 		String cacheControl = "private, max-age=" + this.maxAgeSeconds;
 		if (matches(request.headers().header(HttpHeaders.IF_NONE_MATCH), etag)) {
-			return ServerResponse.status(HttpStatus.NOT_MODIFIED).eTag(etag).header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
+			return ServerResponse.status(HttpStatus.NOT_MODIFIED).headers(headers -> headers.addAll(response.getResponseHeaders()))
+				.eTag(etag).header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
 		}
-		return ServerResponse.ok().contentType(mediaType).eTag(etag).header(HttpHeaders.CACHE_CONTROL, cacheControl).body(json);
+		return ServerResponse.ok().contentType(mediaType).headers(headers -> headers.addAll(response.getResponseHeaders()))
+			.eTag(etag).header(HttpHeaders.CACHE_CONTROL, cacheControl).body(json);
 	}
 
 	private WebGraphQlResponse execute(ServerRequest request, Map<String, Object> body) {

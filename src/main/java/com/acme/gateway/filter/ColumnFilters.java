@@ -58,15 +58,14 @@ public final class ColumnFilters {
 
 	public Condition string(Field<String> column, Map<String, Object> operators, String path) {
 		List<Condition> result = new ArrayList<>();
-		result.add(comparable(column, withoutTextOperators(operators), path, (value, operatorPath) -> (String) value,
-				String[]::new));
+		result.add(comparable(column, withoutTextOperators(operators), path, ColumnFilters::text, String[]::new));
 		if (operators.get("contains") instanceof String text) {
 			spend(path + ".contains");
-			result.add(column.containsIgnoreCase(text));
+			result.add(column.containsIgnoreCase(text(text, path + ".contains")));
 		}
 		if (operators.get("startsWith") instanceof String text) {
 			spend(path + ".startsWith");
-			result.add(column.startsWithIgnoreCase(text));
+			result.add(column.startsWithIgnoreCase(text(text, path + ".startsWith")));
 		}
 		return DSL.and(result);
 	}
@@ -84,7 +83,7 @@ public final class ColumnFilters {
 		List<Condition> result = new ArrayList<>();
 		if (operators.get("has") instanceof String value) {
 			spend(path + ".has");
-			result.add(column.contains(new String[] { value.toLowerCase(Locale.ROOT) }));
+			result.add(column.contains(new String[] { text(value, path + ".has").toLowerCase(Locale.ROOT) }));
 		}
 		if (operators.get("hasSome") instanceof List<?> values) {
 			spend(path + ".hasSome");
@@ -174,9 +173,24 @@ public final class ColumnFilters {
 	}
 
 	private String[] lowerCased(List<?> values, String path) {
-		return checkedList(values, path).stream()
-			.map(value -> value.toString().toLowerCase(Locale.ROOT))
-			.toArray(String[]::new);
+		List<?> checked = checkedList(values, path);
+		String[] result = new String[checked.size()];
+		for (int i = 0; i < result.length; i++) {
+			result[i] = text(checked.get(i), path + "[" + i + "]").toLowerCase(Locale.ROOT);
+		}
+		return result;
+	}
+
+	/**
+	 * A string value as PostgreSQL can take it: its text types cannot hold U+0000, and a bind
+	 * parameter with one fails the whole statement, so such a value is the caller's error.
+	 */
+	private static String text(Object value, String path) {
+		String text = (String) value;
+		if (text.indexOf('\u0000') >= 0) {
+			throw new InvalidInputException(path + " contains the character U+0000, which no stored text can hold");
+		}
+		return text;
 	}
 
 	private <E extends Enum<E>> List<E> enums(Class<E> type, List<?> values, String path) {

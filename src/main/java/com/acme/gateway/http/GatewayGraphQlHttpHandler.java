@@ -31,7 +31,8 @@ public class GatewayGraphQlHttpHandler extends GraphQlHttpHandler {
 		return super.selectResponseStatus(response, responseMediaType);
 	}
 
-	private static boolean isRateLimited(WebGraphQlResponse response) {
+	/** Whether the answer is the rate limit's refusal: its one error is {@code RATE_LIMITED}. */
+	public static boolean isRateLimited(WebGraphQlResponse response) {
 		var errors = response.getExecutionResult().getErrors();
 		return errors.size() == 1 && errors.get(0).getErrorType() == ErrorCode.RATE_LIMITED;
 	}

@@ -146,6 +146,16 @@ class SequenceStateFilterIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void rejectsTextPostgresqlCannotHoldNamingItsPath() {
+		expectError(query("{ errorReason: { notIn: [\"a\", \"\\u0000\"] } }"), "BAD_USER_INPUT",
+				"filter.errorReason.notIn[1] contains the character U+0000");
+		expectError(query("{ mailbox: { email: { contains: \"a\\u0000\" } } }"), "BAD_USER_INPUT",
+				"filter.mailbox.email.contains contains the character U+0000");
+		expectError(query("{ prospect: { emails: { hasSome: [\"\\u0000\"] } } }"), "BAD_USER_INPUT",
+				"filter.prospect.emails.hasSome[0] contains the character U+0000");
+	}
+
+	@Test
 	void rejectsMalformedIdNamingItsPath() {
 		expectError(query("{ account: { id: { in: [\"1\", \"x\"] } } }"), "BAD_USER_INPUT",
 				"filter.account.id.in[1] must be a positive integer id");

@@ -52,6 +52,13 @@ class WholeResponseWrites {
 			this.size = size;
 		}
 
+		/** An event stream is written event by event: a bigger buffer would only hold memory per stream. */
+		@Override
+		protected boolean shouldNotFilter(HttpServletRequest request) {
+			String accept = request.getHeader("Accept");
+			return accept != null && accept.contains("text/event-stream");
+		}
+
 		@Override
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {

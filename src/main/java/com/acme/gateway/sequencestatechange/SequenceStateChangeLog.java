@@ -1,0 +1,113 @@
+package com.acme.gateway.sequencestatechange;
+
+import static com.acme.gateway.database.generated.Tables.SEQUENCE_STATE;
+import static com.acme.gateway.database.generated.Tables.SEQUENCE_STATE_CHANGE;
+import static com.acme.gateway.database.generated.Tables.SEQUENCE_STATE_TRANSITION;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.acme.gateway.database.generated.tables.SequenceStateChange;
+import com.acme.gateway.database.generated.tables.SequenceStateTransition;
+import com.acme.gateway.sequencestate.SequenceState;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SelectField;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads and prunes {@code sequence_state_change}, the log the database's trigger writes for
+ * every change of a sequence state.
+ *
+ * <p>The log is read under the alias {@code sequence_state}: its state columns carry the names
+ * of {@code sequence_state}'s, so the conditions of the query {@code sequenceStates} and
+ * {@link SequenceState#from} apply to it unchanged, against the row as the change left it.
+ *
+ * <p>Reads return only settled changes: those of transactions below the reading statement's
+ * snapshot xmin, which have all ended, so no change can later appear before them.
+ */
+@Repository
+public class SequenceStateChangeLog {
+
+	/** The log under the name of the table whose rows it copies. */
+	private static final SequenceStateChange CHANGE = SEQUENCE_STATE_CHANGE.as(SEQUENCE_STATE.getUnqualifiedName());
+
+	private static final SequenceStateTransition TRANSITION = SEQUENCE_STATE_TRANSITION.as("change_transition");
+
+	/** The oldest transaction still running for this statement's snapshot, as a bigint. */
+	private static final Field<Long> SNAPSHOT_XMIN = DSL
+		.function("pg_snapshot_xmin", Object.class, DSL.function("pg_current_snapshot", Object.class))
+		.cast(SQLDataType.CLOB)
+		.cast(SQLDataType.BIGINT);
+
+	private final DSLContext dsl;
+
+	public SequenceStateChangeLog(DSLContext dsl) {
+		this.dsl = dsl;
+	}
+
+	/**
+	 * Up to {@code limit} settled changes after {@code after}, in feed order
+	 * ({@code (xid, position)}).
+	 */
+	public List<com.acme.gateway.sequencestatechange.SequenceStateChange> findSettledAfter(ChangePosition after,
+			int limit) {
+		List<SelectField<?>> columns = new java.util.ArrayList<>(List.of(SEQUENCE_STATE.fields()));
+		columns.addAll(List.of(CHANGE.CHANGE_XID, CHANGE.CHANGE_POSITION, CHANGE.CHANGE_KIND, CHANGE.CHANGED_AT,
+				TRANSITION.ID, TRANSITION.FROM_STATE, TRANSITION.TO_STATE, TRANSITION.REASON, TRANSITION.ACTOR_ID,
+				TRANSITION.OCCURRED_AT));
+		return this.dsl.select(columns)
+			.from(CHANGE)
+			.leftJoin(TRANSITION)
+			.on(TRANSITION.ID.eq(CHANGE.TRANSITION_ID))
+			.where(DSL.row(CHANGE.CHANGE_XID, CHANGE.CHANGE_POSITION).gt(after.xid(), after.position()))
+			.and(CHANGE.CHANGE_XID.lt(SNAPSHOT_XMIN))
+			.orderBy(CHANGE.CHANGE_XID, CHANGE.CHANGE_POSITION)
+			.limit(limit)
+			.fetch(SequenceStateChangeLog::readChange);
+	}
+
+	/** Where the settled part of the log ends now: every later change sorts after it. */
+	public ChangePosition settledEnd() {
+		return ChangePosition.afterTransactionsBelow(this.dsl.select(SNAPSHOT_XMIN).fetchSingle().value1());
+	}
+
+	/** Of {@code changes}, the positions of those whose row matches {@code filter}. */
+	public Set<Long> findMatching(Collection<ChangePosition> changes, Condition filter) {
+		if (changes.isEmpty()) {
+			return Set.of();
+		}
+		List<Long> positions = changes.stream().map(ChangePosition::position).toList();
+		return new HashSet<>(this.dsl.select(CHANGE.CHANGE_POSITION)
+			.from(CHANGE)
+			.where(CHANGE.CHANGE_POSITION.eq(DSL.any(positions.toArray(Long[]::new))))
+			.and(filter)
+			.fetch(CHANGE.CHANGE_POSITION));
+	}
+
+	/** Deletes the changes made before {@code before}; returns how many. */
+	public int deleteChangedBefore(OffsetDateTime before) {
+		return this.dsl.deleteFrom(SEQUENCE_STATE_CHANGE).where(SEQUENCE_STATE_CHANGE.CHANGED_AT.lt(before)).execute();
+	}
+
+	private static com.acme.gateway.sequencestatechange.SequenceStateChange readChange(Record row) {
+		Long transitionId = row.get(TRANSITION.ID);
+		com.acme.gateway.sequencestate.SequenceStateTransition transition = (transitionId == null) ? null
+				: new com.acme.gateway.sequencestate.SequenceStateTransition(transitionId, row.get(SEQUENCE_STATE.ID),
+						row.get(TRANSITION.FROM_STATE), row.get(TRANSITION.TO_STATE), row.get(TRANSITION.REASON),
+						row.get(TRANSITION.ACTOR_ID), row.get(TRANSITION.OCCURRED_AT));
+		return new com.acme.gateway.sequencestatechange.SequenceStateChange(
+				new ChangePosition(row.get(CHANGE.CHANGE_XID), row.get(CHANGE.CHANGE_POSITION)),
+				SequenceStateChangeKind.valueOf(row.get(CHANGE.CHANGE_KIND)), row.get(SEQUENCE_STATE.ID),
+				row.get(CHANGE.CHANGED_AT), SequenceState.from(row), transition);
+	}
+
+}

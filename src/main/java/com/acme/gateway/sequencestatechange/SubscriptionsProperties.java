@@ -1,0 +1,20 @@
+package com.acme.gateway.sequencestatechange;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the subscription {@code sequenceStateChanges} ({@code gateway.subscriptions.*}).
+ *
+ * @param retention how long the change log keeps a change; a cursor older than this is refused
+ * @param pollInterval how often the log is read when no notification arrives (the safety net
+ * for a lost NOTIFY or a dropped listening connection)
+ * @param bufferSize changes batches held for one subscriber before it is dropped as too slow
+ * @param batchSize changes read from the log in one statement
+ */
+@ConfigurationProperties("gateway.subscriptions")
+public record SubscriptionsProperties(@DefaultValue("7d") Duration retention, @DefaultValue("1s") Duration pollInterval,
+		@DefaultValue("256") int bufferSize, @DefaultValue("500") int batchSize) {
+}

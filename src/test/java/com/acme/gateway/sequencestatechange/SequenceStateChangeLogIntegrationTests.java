@@ -1,0 +1,163 @@
+package com.acme.gateway.sequencestatechange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import com.acme.gateway.sequencestate.SequenceStateStatus;
+import com.acme.gateway.support.Fixtures;
+import com.acme.gateway.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+class SequenceStateChangeLogIntegrationTests extends IntegrationTest {
+
+	@Autowired
+	private SequenceStateChangeLog log;
+
+	@Autowired
+	private DataSource dataSource;
+
+	@Test
+	void capturesEveryKindOfChangeMadeWithPlainSql() throws Exception {
+		Fixtures.World world = this.fixtures.world();
+		ChangePosition start = this.log.settledEnd();
+		long stateId = this.fixtures.state(this.fixtures.prospect(world.account(), "Ada", "L", "ada@example.com"),
+				world.sequence(), state -> state.setState(SequenceStateStatus.ACTIVE));
+		execute("update sequence_state set state = 'paused', pause_reason = 'holiday' where id = " + stateId);
+		execute("delete from sequence_state where id = " + stateId);
+
+		List<SequenceStateChange> changes = new ArrayList<>();
+		readUntil(changes, start, 3);
+
+		assertThat(changes).extracting(SequenceStateChange::kind)
+			.containsExactly(SequenceStateChangeKind.CREATED, SequenceStateChangeKind.UPDATED,
+					SequenceStateChangeKind.DELETED);
+		assertThat(changes).allSatisfy(change -> assertThat(change.id()).isEqualTo(stateId));
+		assertThat(changes.get(1).state().state()).isEqualTo(SequenceStateStatus.PAUSED);
+		assertThat(changes.get(1).state().pauseReason()).isEqualTo("holiday");
+		assertThat(changes.get(2).state()).isNull();
+		assertThat(changes.get(2).row().state()).isEqualTo(SequenceStateStatus.PAUSED);
+	}
+
+	@Test
+	void rolledBackWriteLeavesNothing() throws Exception {
+		Fixtures.World world = this.fixtures.world();
+		long stateId = this.fixtures.state(this.fixtures.prospect(world.account(), "Ada", "L", "ada@example.com"),
+				world.sequence(), state -> state.setState(SequenceStateStatus.ACTIVE));
+		ChangePosition start = this.log.settledEnd();
+		try (Connection connection = this.dataSource.getConnection()) {
+			connection.setAutoCommit(false);
+			try (Statement statement = connection.createStatement()) {
+				statement.executeUpdate("update sequence_state set state = 'paused' where id = " + stateId);
+			}
+			connection.rollback();
+		}
+		execute("update sequence_state set reply_count = 1 where id = " + stateId);
+
+		List<SequenceStateChange> changes = new ArrayList<>();
+		readInto(changes, readUntil(changes, start, 1));
+		assertThat(changes).singleElement()
+			.satisfies(change -> assertThat(change.row().replyCount()).isEqualTo(1))
+			.satisfies(change -> assertThat(change.row().state()).isEqualTo(SequenceStateStatus.ACTIVE));
+	}
+
+	/**
+	 * T1 writes first (lower position) and commits after T2: a reader that read T2's change while
+	 * T1 was open must still get T1's change afterwards, and neither twice.
+	 */
+	@Test
+	void lateCommitIsNeitherLostNorRepeated() throws Exception {
+		Fixtures.World world = this.fixtures.world();
+		long first = this.fixtures.state(this.fixtures.prospect(world.account(), "Ada", "L", "ada@example.com"),
+				world.sequence(), state -> state.setState(SequenceStateStatus.ACTIVE));
+		long second = this.fixtures.state(this.fixtures.prospect(world.account(), "Bob", "M", "bob@example.com"),
+				world.sequence(), state -> state.setState(SequenceStateStatus.ACTIVE));
+		ChangePosition cursor = this.log.settledEnd();
+		List<SequenceStateChange> delivered = new ArrayList<>();
+		try (Connection early = this.dataSource.getConnection(); Connection late = this.dataSource.getConnection()) {
+			early.setAutoCommit(false);
+			late.setAutoCommit(false);
+			try (Statement t1 = early.createStatement(); Statement t2 = late.createStatement()) {
+				t1.executeUpdate("update sequence_state set reply_count = 1 where id = " + first);
+				t2.executeUpdate("update sequence_state set reply_count = 2 where id = " + second);
+				late.commit();
+				cursor = readInto(delivered, cursor);
+				assertThat(delivered).as("T2 waits until T1 ends").isEmpty();
+				// A transaction that starts and commits while T1 is open: it also waits for T1.
+				execute("update sequence_state set reply_count = 3 where id = " + second);
+				cursor = readInto(delivered, cursor);
+				early.commit();
+			}
+		}
+		readInto(delivered, readUntil(delivered, cursor, 3));
+
+		assertThat(delivered).extracting(change -> change.row().replyCount()).containsExactly(1, 2, 3);
+		assertThat(delivered).extracting(SequenceStateChange::position).doesNotHaveDuplicates();
+	}
+
+	/** T2 takes its xid first but writes the log after T1; both are still delivered once. */
+	@Test
+	void transactionWithEarlierIdWritingLaterIsNotLost() throws Exception {
+		Fixtures.World world = this.fixtures.world();
+		long first = this.fixtures.state(this.fixtures.prospect(world.account(), "Ada", "L", "ada@example.com"),
+				world.sequence(), state -> state.setState(SequenceStateStatus.ACTIVE));
+		long second = this.fixtures.state(this.fixtures.prospect(world.account(), "Bob", "M", "bob@example.com"),
+				world.sequence(), state -> state.setState(SequenceStateStatus.ACTIVE));
+		ChangePosition cursor = this.log.settledEnd();
+		List<SequenceStateChange> delivered = new ArrayList<>();
+		try (Connection older = this.dataSource.getConnection(); Connection younger = this.dataSource.getConnection()) {
+			older.setAutoCommit(false);
+			younger.setAutoCommit(false);
+			try (Statement early = older.createStatement(); Statement late = younger.createStatement()) {
+				// The older transaction takes its xid with a write elsewhere, then stays open.
+				early.execute("create temporary table take_xid (x int) on commit drop");
+				early.execute("insert into take_xid values (1)");
+				late.executeUpdate("update sequence_state set reply_count = 1 where id = " + first);
+				cursor = readInto(delivered, cursor);
+				// The older one writes the log after the younger, then commits first.
+				early.executeUpdate("update sequence_state set click_count = 1 where id = " + second);
+				older.commit();
+				cursor = readInto(delivered, cursor);
+				younger.commit();
+			}
+		}
+		readInto(delivered, readUntil(delivered, cursor, 2));
+
+		assertThat(delivered).hasSize(2);
+		assertThat(delivered).extracting(SequenceStateChange::position).doesNotHaveDuplicates();
+	}
+
+	/**
+	 * Reads until {@code delivered} holds {@code total} changes: xmin is cluster-wide, so a
+	 * transaction of another database can hold the feed back for a moment.
+	 */
+	private ChangePosition readUntil(List<SequenceStateChange> delivered, ChangePosition cursor, int total)
+			throws InterruptedException {
+		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+		while (delivered.size() < total && System.nanoTime() < deadline) {
+			cursor = readInto(delivered, cursor);
+			Thread.sleep(20);
+		}
+		return cursor;
+	}
+
+	private ChangePosition readInto(List<SequenceStateChange> delivered, ChangePosition cursor) {
+		List<SequenceStateChange> changes = this.log.findSettledAfter(cursor, 100);
+		delivered.addAll(changes);
+		return changes.isEmpty() ? cursor : changes.get(changes.size() - 1).position();
+	}
+
+	private void execute(String sql) throws Exception {
+		try (Connection connection = this.dataSource.getConnection(); Statement statement = connection.createStatement()) {
+			statement.executeUpdate(sql);
+		}
+	}
+
+}

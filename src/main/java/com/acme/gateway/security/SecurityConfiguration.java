@@ -21,9 +21,9 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
- * Every request needs a bearer token except the GraphiQL page (static; the token goes into its
- * Headers tab) and the health and info endpoints (load balancers do not carry tokens). Which
- * operations a token allows is decided per root GraphQL field by {@link ScopeGuard}, since
+ * Every request needs a bearer token except the GraphiQL page and its bundled assets (static;
+ * the token goes into its Headers tab) and the health and info endpoints (load balancers do not
+ * carry tokens). Which operations a token allows is decided per root GraphQL field by {@link ScopeGuard}, since
  * all of them arrive as a POST to the same URL.
  *
  * <p>Only in a web application: the demo-data load runs without a web server
@@ -45,7 +45,7 @@ public class SecurityConfiguration {
 			// would turn a 404 or 400 into a 401.
 			.dispatcherTypeMatchers(DispatcherType.ERROR)
 			.permitAll()
-			.requestMatchers(HttpMethod.GET, "/graphiql")
+			.requestMatchers(HttpMethod.GET, "/graphiql", "/graphiql/assets/**")
 			.permitAll()
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
 			.permitAll()

@@ -43,7 +43,10 @@ class OperationsEndpointsIntegrationTests extends IntegrationTest {
 			.expectStatus()
 			.isOk()
 			.expectHeader()
-			.contentTypeCompatibleWith("text/javascript");
+			.contentTypeCompatibleWith("text/javascript")
+			// Its name carries a hash of its content, so browsers may keep it.
+			.expectHeader()
+			.valueMatches("Cache-Control", ".*immutable.*");
 	}
 
 	@Test

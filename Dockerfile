@@ -1,4 +1,15 @@
 # Builds the gateway jar and runs it on a JRE; used by docker-compose.yml.
+# GraphiQL's bundle first: the Maven image has no Node.js, so it is built here and Maven skips it.
+FROM node:20-bookworm-slim AS graphiql
+WORKDIR /build/graphiql
+RUN npm install -g npm@11
+COPY graphiql/package.json graphiql/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY graphiql/index.html graphiql/vite.config.js ./
+COPY graphiql/src src
+COPY graphiql/examples examples
+RUN GRAPHIQL_OUT_DIR=/build/graphiql-dist npm run build
+
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /build
 COPY pom.xml .
@@ -6,7 +17,8 @@ RUN mvn -B -q dependency:go-offline
 COPY schema schema
 COPY db db
 COPY src src
-RUN mvn -B -q -DskipTests package
+COPY --from=graphiql /build/graphiql-dist target/classes/graphiql
+RUN mvn -B -q -DskipTests -Dgraphiql.skip=true package
 
 FROM eclipse-temurin:17-jre
 WORKDIR /app

@@ -21,10 +21,10 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
- * Every request needs a bearer token except the GraphiQL page (static; the token goes into its
- * Headers tab) and the health and info endpoints (load balancers do not carry tokens). Which
- * operations a token allows is decided per root GraphQL field by {@link ScopeGuard}, since
- * all of them arrive at the same URL (as a POST, or a GET for queries).
+ * Every request needs a bearer token except the GraphiQL page and its bundled assets (static;
+ * the token goes into its Headers tab) and the health and info endpoints (load balancers do not
+ * carry tokens). Which operations a token allows is decided per root GraphQL field by
+ * {@link ScopeGuard}, since all of them arrive at the same URL (as a POST, or a GET for queries).
  *
  * <p>Only in a web application: the demo-data load runs without a web server
  * ({@code --spring.main.web-application-type=none}), where there is no request to secure and
@@ -45,7 +45,7 @@ public class SecurityConfiguration {
 			// would turn a 404 or 400 into a 401.
 			.dispatcherTypeMatchers(DispatcherType.ERROR)
 			.permitAll()
-			.requestMatchers(HttpMethod.GET, "/graphiql")
+			.requestMatchers(HttpMethod.GET, "/graphiql", "/graphiql/assets/**")
 			.permitAll()
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
 			.permitAll()

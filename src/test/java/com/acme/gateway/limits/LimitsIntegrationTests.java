@@ -29,9 +29,7 @@ class LimitsIntegrationTests extends IntegrationTest {
 
 	@Test
 	void acceptsGraphiQlExampleQuery() throws IOException {
-		String page = Files.readString(Path.of("src/main/resources/graphiql/gateway.html"));
-		String example = page.substring(page.indexOf("const defaultQuery = `") + "const defaultQuery = `".length());
-		example = example.substring(0, example.indexOf("\n`;"));
+		String example = Files.readString(Path.of("graphiql/examples/FirstPageOfSequenceStates.graphql"));
 
 		this.graphQlTester.document(example).execute().errors().verify();
 	}

@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-import com.acme.gateway.completion.DirectFieldReader;
 import com.acme.gateway.database.Columns;
 import com.acme.gateway.database.generated.tables.records.SequenceStateRecord;
 import graphql.schema.DataFetcher;
@@ -33,6 +32,14 @@ public record SequenceStateLink<T>(String field, TableField<SequenceStateRecord,
 		Function<SequenceState, Long> key, Table<?> target, Field<Long> targetId, Columns<T> columns,
 		Function<Set<Long>, Map<Long, T>> findByIds) {
 
+	/** What {@link #readJoined} returns when the state's query did not join this link. */
+	public static final Object NOT_JOINED = new Object() {
+		@Override
+		public String toString() {
+			return "NOT_JOINED";
+		}
+	};
+
 	/**
 	 * This link reading only the columns that answer these fields of its target (see
 	 * {@link Columns#forFields}): for a query that joins the link, where nothing but the
@@ -57,7 +64,7 @@ public record SequenceStateLink<T>(String field, TableField<SequenceStateRecord,
 
 	private Object fetch(DataFetchingEnvironment environment) {
 		Object joined = readJoined(environment.getSource(), environment.getLocalContext());
-		if (joined != DirectFieldReader.UNAVAILABLE) {
+		if (joined != NOT_JOINED) {
 			return joined;
 		}
 		Long targetKey = this.key.apply(environment.getSource());
@@ -70,12 +77,12 @@ public record SequenceStateLink<T>(String field, TableField<SequenceStateRecord,
 
 	/**
 	 * The linked row when the state's query joined this link (null when the state links to
-	 * nothing), else {@link DirectFieldReader#UNAVAILABLE}: the field's {@link DirectFieldReader}.
+	 * nothing), else {@link #NOT_JOINED}: what a completion that skips the data fetcher can read.
 	 */
-	Object readJoined(Object source, Object localContext) {
+	public Object readJoined(Object source, Object localContext) {
 		if (!(source instanceof SequenceState state) || !(localContext instanceof JoinedLinks joined)
 				|| !joined.covers(this)) {
-			return DirectFieldReader.UNAVAILABLE;
+			return NOT_JOINED;
 		}
 		Long targetKey = this.key.apply(state);
 		return (targetKey != null) ? joined.get(this, targetKey) : null;

@@ -1,5 +1,6 @@
 package com.acme.gateway.sequencestate;
 
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -42,14 +43,24 @@ public record SequenceStateLink<T>(String field, TableField<SequenceStateRecord,
 
 	/**
 	 * This link reading only the columns that answer these fields of its target (see
-	 * {@link Columns#forFields}): for a query that joins the link, where nothing but the
-	 * selection reads the joined rows.
+	 * {@link Columns#forNames}, whose names are the target type's GraphQL fields): for a query that
+	 * joins the link, where nothing but the selection reads the joined rows.
 	 */
 	SequenceStateLink<T> selecting(Set<String> targetFields) {
-		Columns<T> selected = this.columns.forFields(targetFields);
+		Columns<T> selected = this.columns.forNames(withoutTypename(targetFields));
 		return (selected == this.columns) ? this
 				: new SequenceStateLink<>(this.field, this.foreignKey, this.key, this.target, this.targetId, selected,
 						this.findByIds);
+	}
+
+	/** {@code __typename} reads no column: graphql-java answers it from the type alone. */
+	private static Set<String> withoutTypename(Set<String> fields) {
+		if (!fields.contains("__typename")) {
+			return fields;
+		}
+		Set<String> columnFields = new HashSet<>(fields);
+		columnFields.remove("__typename");
+		return columnFields;
 	}
 
 	/** The DataLoader of this link, registered under this name with Spring's batch loader registry. */

@@ -1,8 +1,8 @@
 package com.acme.gateway.limits;
 
-import java.sql.SQLException;
 import java.util.Map;
 
+import com.acme.gateway.database.DatabaseFaults;
 import com.acme.gateway.graphql.ErrorCode;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
@@ -27,9 +27,6 @@ public class StatementTimeoutExceptionResolver extends DataFetcherExceptionResol
 
 	private static final Logger logger = LoggerFactory.getLogger(StatementTimeoutExceptionResolver.class);
 
-	/** PostgreSQL's query_canceled: the statement timeout's cancel request arrived. */
-	private static final String QUERY_CANCELED = "57014";
-
 	private final LimitsProperties limits;
 
 	public StatementTimeoutExceptionResolver(LimitsProperties limits) {
@@ -38,7 +35,7 @@ public class StatementTimeoutExceptionResolver extends DataFetcherExceptionResol
 
 	@Override
 	protected GraphQLError resolveToSingleError(Throwable exception, DataFetchingEnvironment environment) {
-		if (!isStatementCancelled(exception)) {
+		if (!DatabaseFaults.isStatementTimeout(exception)) {
 			return null;
 		}
 		logger.warn("Statement timeout while resolving {}", environment.getExecutionStepInfo().getPath());
@@ -48,15 +45,6 @@ public class StatementTimeoutExceptionResolver extends DataFetcherExceptionResol
 					+ " was exceeded (gateway.limits.statement-timeout); ask for less or filter more narrowly.")
 			.extensions(Map.of("code", ErrorCode.LIMIT_EXCEEDED.name()))
 			.build();
-	}
-
-	static boolean isStatementCancelled(Throwable exception) {
-		for (Throwable cause = exception; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-			if (cause instanceof SQLException sql && QUERY_CANCELED.equals(sql.getSQLState())) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 }

@@ -26,6 +26,9 @@ public class GatewayExceptionResolver extends DataFetcherExceptionResolverAdapte
 
 	private static final Logger logger = LoggerFactory.getLogger(GatewayExceptionResolver.class);
 
+	/** The GraphQL context key of the HTTP request's id, quoted in an {@code INTERNAL} error's message. */
+	public static final String REQUEST_ID = "requestId";
+
 	@Override
 	protected GraphQLError resolveToSingleError(Throwable exception, DataFetchingEnvironment environment) {
 		if (exception instanceof GatewayException failure) {
@@ -40,8 +43,14 @@ public class GatewayExceptionResolver extends DataFetcherExceptionResolverAdapte
 		String errorId = UUID.randomUUID().toString();
 		logger.error("Unexpected failure {} while resolving {}", errorId, environment.getExecutionStepInfo().getPath(),
 				exception);
-		return error(environment, ErrorCode.INTERNAL,
-				"Internal error; quote id " + errorId + " when reporting it.", Map.of("errorId", errorId));
+		return error(environment, ErrorCode.INTERNAL, internalMessage(environment.getGraphQlContext().get(REQUEST_ID),
+				errorId), Map.of("errorId", errorId));
+	}
+
+	static String internalMessage(Object requestId, String errorId) {
+		return (requestId != null)
+				? "Internal error, request id " + requestId + "; quote it and error id " + errorId + " when reporting it."
+				: "Internal error; quote id " + errorId + " when reporting it.";
 	}
 
 	private static GraphQLError error(DataFetchingEnvironment environment, ErrorCode code, String message,

@@ -12,6 +12,16 @@ import org.jooq.Record;
 /**
  * One prospect enrolled in one sequence: the 20 attributes of the resource plus the ids of the
  * rows it links to, from which the relationship resolvers batch-load the linked records.
+ *
+ * <p>Equality is the row's identity and version, not the record's component-wise equality: two
+ * states are equal when they have the same {@code id}, {@code state} and {@code updatedAt}. Why:
+ * every {@code @BatchMapping} keys its DataLoader, and the map it returns, by the state itself,
+ * so equals and hashCode run several times per state per relationship, and comparing all 29
+ * components each time is wasted work (BENCHMARKS.md, "Code shaped by measurements"). The version stays in the
+ * comparison so that a state before and after a mutation in the same request are different keys
+ * and do not share cached relationships (its transitions differ). The trap: two instances of one
+ * row at the same version are equal even if they were built with different counters; every write
+ * of the gateway sets {@code updated_at}, and a state is never built except from a row it read.
  */
 public record SequenceState(
 		long id,
@@ -44,14 +54,7 @@ public record SequenceState(
 		long sequenceId,
 		Long sequenceStepId) {
 
-	/**
-	 * Equal when the same state at the same moment: every {@code @BatchMapping} keys its
-	 * DataLoader by the state, so this runs a few times per state per relationship. The
-	 * record's own equals and hashCode cover all 29 components and measured a tenth of the CPU of
-	 * a 50-state page. The version ({@code updatedAt}, {@code state}) stays in the comparison
-	 * so that a state before and after a mutation in the same request are different keys and
-	 * do not share cached relationships (its transitions differ).
-	 */
+	/** The same row at the same version; see the type's contract. */
 	@Override
 	public boolean equals(Object other) {
 		return other instanceof SequenceState that && this.id == that.id && this.state == that.state

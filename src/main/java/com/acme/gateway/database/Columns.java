@@ -11,6 +11,7 @@ import java.util.function.Function;
 
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The columns a record type is read from, and how to read it from a row that selected them,
@@ -110,7 +111,7 @@ public final class Columns<T> {
 	}
 
 	/** The record of this row, or null when the row has none (its primary key is null). */
-	public T read(Record row) {
+	public @Nullable T read(Record row) {
 		return read(this.positions.in(row));
 	}
 
@@ -119,11 +120,11 @@ public final class Columns<T> {
 	 * join that selects them after other tables' columns does (any other row is read as well,
 	 * only slower).
 	 */
-	public T read(Record row, int first) {
+	public @Nullable T read(Record row, int first) {
 		return read(this.positions.in(row, first));
 	}
 
-	private T read(ColumnPositions.Reader values) {
+	private @Nullable T read(ColumnPositions.Reader values) {
 		return (values.get(this.id) != null) ? this.reader.apply(new Row(values)) : null;
 	}
 
@@ -136,7 +137,7 @@ public final class Columns<T> {
 			this.values = values;
 		}
 
-		public <V> V get(Field<V> column) {
+		public <V> @Nullable V get(Field<V> column) {
 			return this.values.get(column);
 		}
 

@@ -13,6 +13,7 @@ import org.dataloader.DataLoader;
 import org.jooq.Field;
 import org.jooq.Table;
 import org.jooq.TableField;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A to-one field of {@code SequenceState} (its prospect, account, sequence, ...), resolved one of
@@ -90,7 +91,7 @@ public record SequenceStateLink<T>(String field, TableField<SequenceStateRecord,
 	 * The linked row when the state's query joined this link (null when the state links to
 	 * nothing), else {@link #NOT_JOINED}: what a completion that skips the data fetcher can read.
 	 */
-	public Object readJoined(Object source, Object localContext) {
+	public @Nullable Object readJoined(Object source, @Nullable Object localContext) {
 		if (!(source instanceof SequenceState state) || !(localContext instanceof JoinedLinks joined)
 				|| !joined.covers(this)) {
 			return NOT_JOINED;

@@ -92,7 +92,7 @@ public class SecurityConfiguration {
 
 	/**
 	 * No observation around every security filter: the decorator that records them wrapped each
-	 * request in a dozen observations and measured a tenth of a small query's CPU. Request
+	 * request in a dozen observations, more work than a small query's own (BENCHMARKS.md, "Code shaped by measurements"). Request
 	 * latency stays measured by the HTTP server observation.
 	 */
 	@Bean

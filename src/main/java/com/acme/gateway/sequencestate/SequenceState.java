@@ -8,6 +8,7 @@ import java.util.Arrays;
 import com.acme.gateway.database.ColumnPositions;
 
 import org.jooq.Record;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One prospect enrolled in one sequence: the 20 attributes of the resource plus the ids of the
@@ -26,11 +27,11 @@ import org.jooq.Record;
 public record SequenceState(
 		long id,
 		SequenceStateStatus state,
-		OffsetDateTime activeAt,
-		OffsetDateTime callCompletedAt,
+		@Nullable OffsetDateTime activeAt,
+		@Nullable OffsetDateTime callCompletedAt,
 		OffsetDateTime createdAt,
-		OffsetDateTime repliedAt,
-		OffsetDateTime stateChangedAt,
+		@Nullable OffsetDateTime repliedAt,
+		@Nullable OffsetDateTime stateChangedAt,
 		OffsetDateTime updatedAt,
 		int bounceCount,
 		int clickCount,
@@ -43,16 +44,16 @@ public record SequenceState(
 		int positiveReplyCount,
 		int replyCount,
 		int scheduleCount,
-		String errorReason,
-		String pauseReason,
-		Long accountId,
-		Long batchItemCreatorId,
-		Long creatorId,
-		Long mailboxId,
-		Long opportunityId,
+		@Nullable String errorReason,
+		@Nullable String pauseReason,
+		@Nullable Long accountId,
+		@Nullable Long batchItemCreatorId,
+		@Nullable Long creatorId,
+		@Nullable Long mailboxId,
+		@Nullable Long opportunityId,
 		long prospectId,
 		long sequenceId,
-		Long sequenceStepId) {
+		@Nullable Long sequenceStepId) {
 
 	/** The same row at the same version; see the type's contract. */
 	@Override
@@ -74,7 +75,7 @@ public record SequenceState(
 	 * or a joined row that holds them beside other tables' columns. Read in place, by the
 	 * generated fields, so the compiler still checks each column's type: copying a joined row
 	 * into a table record first ({@code row.into(SEQUENCE_STATE)}) built a second record and
-	 * looked up every column again for each row, 2% of the CPU of a 50-state page. The values
+	 * looked up every column again for each row (BENCHMARKS.md, "Code shaped by measurements"). The values
 	 * are read by position ({@link ColumnPositions}).
 	 */
 	public static SequenceState from(Record row) {

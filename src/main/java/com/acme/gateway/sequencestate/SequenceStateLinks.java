@@ -46,8 +46,8 @@ public class SequenceStateLinks implements RuntimeWiringConfigurer {
 
 	/**
 	 * The links each selection joins, shared by the requests that send the same document (see
-	 * {@link SelectionShape}): working them out per request measured about 3 % of the JVM's CPU for
-	 * a one-state query.
+	 * {@link SelectionShape}): working them out again for every request repeats the same walk of the
+	 * selection (BENCHMARKS.md, "Code shaped by measurements").
 	 */
 	private final Cache<SelectionShape, List<SequenceStateLink<?>>> selections = Caffeine.newBuilder()
 		.maximumSize(10_000)

@@ -4,50 +4,30 @@ import java.util.List;
 import java.util.Map;
 
 import com.acme.gateway.graphql.BatchLookups;
-import com.acme.gateway.sequencestate.SequenceState;
+import com.acme.gateway.sequence.SequenceRepository;
+import com.acme.gateway.sequence.SequenceStep;
 
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.stereotype.Controller;
 
-/** Resolves a sequence state's mailings, tasks and calls, one query per relationship per batch. */
+/** Resolves the fields of a {@link Mailing} and a {@link Task} that link to other types, one query per batch. */
 @Controller
 public class ActivityController {
 
-	private final ActivityRepository activities;
+	private final SequenceRepository sequences;
 
-	public ActivityController(ActivityRepository activities) {
-		this.activities = activities;
+	public ActivityController(SequenceRepository sequences) {
+		this.sequences = sequences;
 	}
 
-	@BatchMapping(typeName = "SequenceState")
-	public Map<SequenceState, List<Mailing>> mailings(List<SequenceState> states) {
-		return BatchLookups.toMany(states, SequenceState::id, this.activities::findMailingsByStateIds);
+	@BatchMapping(typeName = "Mailing", field = "sequenceStep")
+	public Map<Mailing, SequenceStep> mailingSequenceStep(List<Mailing> mailings) {
+		return BatchLookups.toOne(mailings, Mailing::sequenceStepId, this.sequences::findStepsByIds);
 	}
 
-	@BatchMapping(typeName = "SequenceState")
-	public Map<SequenceState, List<Mailing>> activeStepMailings(List<SequenceState> states) {
-		return BatchLookups.toMany(states, ActivityController::currentStep,
-				this.activities::findUndeliveredMailingsOnStep);
-	}
-
-	@BatchMapping(typeName = "SequenceState")
-	public Map<SequenceState, List<Task>> tasks(List<SequenceState> states) {
-		return BatchLookups.toMany(states, SequenceState::id, this.activities::findTasksByStateIds);
-	}
-
-	@BatchMapping(typeName = "SequenceState")
-	public Map<SequenceState, List<Task>> activeStepTasks(List<SequenceState> states) {
-		return BatchLookups.toMany(states, ActivityController::currentStep, this.activities::findIncompleteTasksOnStep);
-	}
-
-	@BatchMapping(typeName = "SequenceState")
-	public Map<SequenceState, List<Call>> calls(List<SequenceState> states) {
-		return BatchLookups.toMany(states, SequenceState::id, this.activities::findCallsByStateIds);
-	}
-
-	/** A state with no current step has no active-step rows: a null key is never looked up. */
-	private static StateStep currentStep(SequenceState state) {
-		return (state.sequenceStepId() != null) ? new StateStep(state.id(), state.sequenceStepId()) : null;
+	@BatchMapping(typeName = "Task", field = "sequenceStep")
+	public Map<Task, SequenceStep> taskSequenceStep(List<Task> tasks) {
+		return BatchLookups.toOne(tasks, Task::sequenceStepId, this.sequences::findStepsByIds);
 	}
 
 }

@@ -16,6 +16,7 @@ import com.acme.gateway.graphql.PagingProperties;
 import com.acme.gateway.sequencestate.SequenceStateConditions;
 import graphql.schema.DataFetchingEnvironment;
 import org.jooq.Condition;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -49,17 +50,17 @@ public class SequenceStateAggregateController {
 	}
 
 	@QueryMapping
-	public Map<String, Object> sequenceStatesAggregate(@Argument Map<String, Object> filter,
+	public Map<String, Object> sequenceStatesAggregate(@Argument @Nullable Map<String, Object> filter,
 			DataFetchingEnvironment environment) {
 		Condition condition = SequenceStateConditions.of(filter, this.filterLimits);
 		return this.repository.aggregate(condition, AggregateSelection.of(environment.getSelectionSet(), ""));
 	}
 
 	@QueryMapping
-	public SequenceStateGroupConnection sequenceStateGroups(@Argument Map<String, Object> filter,
-			@Argument List<Map<String, Object>> groupBy, @Argument String timeZone,
-			@Argument Map<String, Object> having, @Argument List<Map<String, Object>> orderBy,
-			@Argument Integer first, @Argument String after, DataFetchingEnvironment environment) {
+	public SequenceStateGroupConnection sequenceStateGroups(@Argument @Nullable Map<String, Object> filter,
+			@Argument List<Map<String, Object>> groupBy, @Argument @Nullable String timeZone,
+			@Argument @Nullable Map<String, Object> having, @Argument @Nullable List<Map<String, Object>> orderBy,
+			@Argument @Nullable Integer first, @Argument @Nullable String after, DataFetchingEnvironment environment) {
 		PageRequest page = PageRequest.of(first, after, null, null, this.paging);
 		List<GroupKey> keys = GroupKeys.of(groupBy, timeZone);
 		Grouping grouping = new Grouping(SequenceStateConditions.of(filter, this.filterLimits), keys,

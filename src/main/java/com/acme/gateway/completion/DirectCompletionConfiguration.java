@@ -3,6 +3,8 @@ package com.acme.gateway.completion;
 import java.util.HashMap;
 import java.util.Map;
 
+import com.acme.gateway.sequencestate.SequenceStateLink;
+import com.acme.gateway.sequencestate.SequenceStateLinks;
 import graphql.schema.FieldCoordinates;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -37,6 +39,25 @@ public class DirectCompletionConfiguration {
 					DataFetcherExceptionResolver.createExceptionHandler(exceptionResolvers.orderedStream().toList()),
 					readers, meters));
 		});
+	}
+
+	/**
+	 * A state's to-one link that its query joined is read straight from the joined row; the
+	 * registration lives here, with the engine, so that {@code sequencestate} knows nothing of it.
+	 */
+	@Bean
+	DirectFieldReaders sequenceStateLinkReaders(SequenceStateLinks links) {
+		return () -> {
+			Map<FieldCoordinates, DirectFieldReader> readers = new HashMap<>();
+			links.links().forEach(link -> readers.put(FieldCoordinates.coordinates("SequenceState", link.field()),
+					(source, localContext) -> joinedOrUnavailable(link, source, localContext)));
+			return readers;
+		};
+	}
+
+	private static Object joinedOrUnavailable(SequenceStateLink<?> link, Object source, Object localContext) {
+		Object joined = link.readJoined(source, localContext);
+		return (joined != SequenceStateLink.NOT_JOINED) ? joined : DirectFieldReader.UNAVAILABLE;
 	}
 
 }

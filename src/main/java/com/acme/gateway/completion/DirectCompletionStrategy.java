@@ -54,8 +54,8 @@ public class DirectCompletionStrategy extends AsyncExecutionStrategy {
 	private final CompletionPlanner planner;
 
 	/**
-	 * Plans by selection, shared by the requests that send the same document: planning measured
-	 * about 3 % of the JVM's CPU for one prospect's states when it was done per request. Bounded,
+	 * Plans by selection, shared by the requests that send the same document, which would otherwise
+	 * be planned again for every request (BENCHMARKS.md, "Code shaped by measurements"). Bounded,
 	 * since every distinct document (and every set of its Boolean variables) adds one.
 	 */
 	private final Cache<SelectionShape, CompletionPlan> plans = Caffeine.newBuilder().maximumSize(10_000).build();

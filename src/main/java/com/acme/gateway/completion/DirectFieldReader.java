@@ -1,5 +1,7 @@
 package com.acme.gateway.completion;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Reads one field's value from its parent object without a {@code DataFetchingEnvironment}, for
  * {@link DirectCompletionStrategy}. For fields whose data fetcher is not a graphql-java
@@ -22,6 +24,6 @@ public interface DirectFieldReader {
 	 * @param localContext the local context the parent's data fetcher set (null when none)
 	 * @return the field's value, which may be null, or {@link #UNAVAILABLE}
 	 */
-	Object read(Object source, Object localContext);
+	@Nullable Object read(Object source, @Nullable Object localContext);
 
 }

@@ -12,8 +12,8 @@ import java.lang.reflect.RecordComponent;
  *
  * <p>Why: graphql-java's property fetcher finds the accessor again on every call, building a
  * cache key from the class and the property name and looking it up in a concurrent map. A page of
- * 50 states with its links reads some 1,500 such properties, and that lookup measured 9% of the
- * gateway's CPU for it. This reader resolves the accessor once per field and source class, and
+ * 50 states with its links reads some 1,500 such properties, each paying for that lookup
+ * (BENCHMARKS.md, "Code shaped by measurements"). This reader resolves the accessor once per field and source class, and
  * is shared by every request's plan (see {@link CompletionPlanner}).
  *
  * <p>It calls what graphql-java calls on a public record: the accessor named after the property

@@ -12,7 +12,7 @@ import org.jooq.Record;
  * <p>
  * {@code Record.get(Field)} finds the field by searching the row's fields one by one; a page of
  * 50 states joined with five links holds 41 columns and is read some 2,000 times, and that
- * search was 3% of the JVM's CPU for such a page (BENCHMARKS.md, stop 13). The gateway's own
+ * search is repeated for every value (BENCHMARKS.md, "Code shaped by measurements"). The gateway's own
  * select lists put each table's columns side by side in a fixed order, so each column's place in
  * its list is found once, here, and a row is checked once (by identity, one comparison per
  * column) to hold the list at the expected place. A row laid out otherwise is read by field, as

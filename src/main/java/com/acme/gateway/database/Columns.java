@@ -11,6 +11,7 @@ import java.util.function.Function;
 
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The columns a record type is read from, and how to read it from a row that selected them,
@@ -18,20 +19,17 @@ import org.jooq.Record;
  * {@code row(...)}: PostgreSQL would send a nested row as one text literal for the driver to
  * parse back, slower than plain columns and unable to tell a missing row from a row of nulls.
  *
- * <p>Each column is named by the GraphQL field it answers, so a query that joins the type can
- * select only the columns its selection asks for ({@link #forFields}): a page of 50 states
- * joining five types then reads 12 of their 30 columns, measured as a sixth more pages per
- * second from PostgreSQL alone. Lookups by id select every column ({@link #fields} of the
- * instance built by {@link #of}), so what the DataLoaders cache is always whole.
+ * <p>Each column has a name its callers choose (the API layer names them after the fields they
+ * answer), so a query that joins the type can select only the columns a caller names
+ * ({@link #forNames}): fewer columns make each joined row cheaper for PostgreSQL to send. Lookups
+ * by id select every column ({@link #fields} of the instance built by {@link #of}), so what a
+ * cache of whole records holds is always whole.
  */
 public final class Columns<T> {
 
-	/** A field name that reads no column: graphql-java answers it from the type alone. */
-	private static final String TYPENAME = "__typename";
-
 	private final Field<Long> id;
 
-	private final Map<String, Field<?>> byGraphQlField;
+	private final Map<String, Field<?>> byName;
 
 	private final List<Field<?>> fields;
 
@@ -46,10 +44,10 @@ public final class Columns<T> {
 	/** The instances for subsets of the fields, built once each (at most one per subset). */
 	private final Map<Set<String>, Columns<T>> subsets;
 
-	private Columns(Field<Long> id, Map<String, Field<?>> byGraphQlField, List<Field<?>> fields, boolean subset,
+	private Columns(Field<Long> id, Map<String, Field<?>> byName, List<Field<?>> fields, boolean subset,
 			Function<Row, T> reader, Map<Set<String>, Columns<T>> subsets) {
 		this.id = id;
-		this.byGraphQlField = byGraphQlField;
+		this.byName = byName;
 		this.fields = fields;
 		this.positions = ColumnPositions.of(fields);
 		this.subset = subset;
@@ -60,14 +58,13 @@ public final class Columns<T> {
 	/**
 	 * Every column of a type.
 	 * @param id the primary key; null in a row means a left join found nothing
-	 * @param byGraphQlField each column, in select-list order, under the GraphQL field it
-	 * answers (a link's foreign key under the link's field)
+	 * @param byName each column, in select-list order, under the name {@link #forNames} selects it by
 	 * @param reader builds the record from a row; a column the row did not select reads as null
 	 */
-	public static <T> Columns<T> of(Field<Long> id, List<Map.Entry<String, Field<?>>> byGraphQlField,
+	public static <T> Columns<T> of(Field<Long> id, List<Map.Entry<String, Field<?>>> byName,
 			Function<Row, T> reader) {
 		Map<String, Field<?>> columns = new LinkedHashMap<>();
-		byGraphQlField.forEach(entry -> columns.put(entry.getKey(), entry.getValue()));
+		byName.forEach(entry -> columns.put(entry.getKey(), entry.getValue()));
 		if (!columns.containsValue(id)) {
 			throw new IllegalArgumentException("the columns must include the primary key " + id);
 		}
@@ -81,41 +78,40 @@ public final class Columns<T> {
 	}
 
 	/**
-	 * The columns that answer these GraphQL fields of the type, and the primary key. Every column
-	 * when a name is not one of the type's column fields, so a field added to the schema without
-	 * a column here reads a whole row rather than a null.
+	 * The columns with these names, and the primary key. Every column when a name is not one of
+	 * them, so a name a caller adds without a column here reads a whole row rather than a null.
 	 */
-	public Columns<T> forFields(Set<String> graphQlFields) {
+	public Columns<T> forNames(Set<String> names) {
 		if (this.subset) {
-			throw new IllegalStateException("forFields is asked of every column, not of a subset");
+			throw new IllegalStateException("forNames is asked of every column, not of a subset");
 		}
-		Columns<T> subset = this.subsets.get(graphQlFields);
+		Columns<T> subset = this.subsets.get(names);
 		if (subset == null) {
-			subset = this.subsets.computeIfAbsent(Set.copyOf(graphQlFields), this::subset);
+			subset = this.subsets.computeIfAbsent(Set.copyOf(names), this::subset);
 		}
 		return subset;
 	}
 
-	private Columns<T> subset(Set<String> graphQlFields) {
-		for (String name : graphQlFields) {
-			if (!name.equals(TYPENAME) && !this.byGraphQlField.containsKey(name)) {
+	private Columns<T> subset(Set<String> names) {
+		for (String name : names) {
+			if (!this.byName.containsKey(name)) {
 				return this;
 			}
 		}
 		List<Field<?>> columns = new ArrayList<>();
-		this.byGraphQlField.forEach((name, column) -> {
-			if (column == this.id || graphQlFields.contains(name)) {
+		this.byName.forEach((name, column) -> {
+			if (column == this.id || names.contains(name)) {
 				columns.add(column);
 			}
 		});
 		if (columns.size() == this.fields.size()) {
 			return this;
 		}
-		return new Columns<>(this.id, this.byGraphQlField, List.copyOf(columns), true, this.reader, Map.of());
+		return new Columns<>(this.id, this.byName, List.copyOf(columns), true, this.reader, Map.of());
 	}
 
 	/** The record of this row, or null when the row has none (its primary key is null). */
-	public T read(Record row) {
+	public @Nullable T read(Record row) {
 		return read(this.positions.in(row));
 	}
 
@@ -124,11 +120,11 @@ public final class Columns<T> {
 	 * join that selects them after other tables' columns does (any other row is read as well,
 	 * only slower).
 	 */
-	public T read(Record row, int first) {
+	public @Nullable T read(Record row, int first) {
 		return read(this.positions.in(row, first));
 	}
 
-	private T read(ColumnPositions.Reader values) {
+	private @Nullable T read(ColumnPositions.Reader values) {
 		return (values.get(this.id) != null) ? this.reader.apply(new Row(values)) : null;
 	}
 
@@ -141,7 +137,7 @@ public final class Columns<T> {
 			this.values = values;
 		}
 
-		public <V> V get(Field<V> column) {
+		public <V> @Nullable V get(Field<V> column) {
 			return this.values.get(column);
 		}
 

@@ -20,7 +20,7 @@ import org.jooq.impl.DSL;
 /**
  * The SQL of jOOQ queries, rendered once per query shape and reused with each request's bind
  * values. Rendering a page of states with its joined links (some 60 qualified columns and five
- * lateral lookups) measured a tenth of the gateway's CPU per request, and its text depends only
+ * lateral lookups) costs more CPU than reading its rows, and its text depends only
  * on the query's shape: which filter operators, which order, which links, the page size.
  *
  * <p>The caller names the shape and gives the bind values in the order the query binds them;
@@ -31,8 +31,8 @@ import org.jooq.impl.DSL;
  *
  * <p>The text is kept cut at its bind markers, and each execution hands jOOQ the pieces as raw
  * SQL around the bind values: given the whole text as a plain-SQL template instead, jOOQ scans
- * it character by character for markers on every execution, which measured 5% of the CPU of a
- * one-state query (its text is some 2,000 characters). The template jOOQ still reads is only
+ * it character by character for markers on every execution, and its text is some 2,000
+ * characters (BENCHMARKS.md, "Code shaped by measurements"). The template jOOQ still reads is only
  * the short list of pieces and markers.
  */
 public final class RenderedQueries {

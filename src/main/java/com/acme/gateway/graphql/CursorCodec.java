@@ -45,7 +45,7 @@ public class CursorCodec {
 
 	/**
 	 * One keyed Mac per thread, since a Mac is not thread-safe: looking one up and keying it for
-	 * every cursor (51 per page of 50) measured 1.6% of the CPU of a page.
+	 * every cursor (51 per page of 50) showed in a page's profile (BENCHMARKS.md, "Code shaped by measurements").
 	 */
 	private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 

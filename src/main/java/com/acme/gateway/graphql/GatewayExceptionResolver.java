@@ -1,11 +1,9 @@
 package com.acme.gateway.graphql;
 
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 import java.util.UUID;
 
-import com.acme.gateway.limits.LimitsProperties;
+import com.acme.gateway.database.DatabaseFaults;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
@@ -19,47 +17,40 @@ import org.springframework.stereotype.Component;
  * Turns exceptions thrown while resolving a field into GraphQL errors with an
  * {@code extensions.code}. Client-caused failures ({@link GatewayException}) keep their message;
  * a database that cannot be reached becomes {@link ErrorCode#UNAVAILABLE}; anything else is
- * {@link ErrorCode#INTERNAL} with a generic message (a statement cancelled by the statement timeout is
- * {@link ErrorCode#LIMIT_EXCEEDED}, naming the limit) and an id that is also logged with the
- * stack trace, so no SQL, table or class name ever reaches a client.
+ * {@link ErrorCode#INTERNAL} with a generic message and an id that is also logged with the
+ * stack trace, so no SQL, table or class name ever reaches a client. Resolvers ordered before this
+ * one map their own failures first (the statement timeout's, in {@code limits}).
  */
 @Component
 public class GatewayExceptionResolver extends DataFetcherExceptionResolverAdapter {
 
 	private static final Logger logger = LoggerFactory.getLogger(GatewayExceptionResolver.class);
 
-	/** PostgreSQL's query_canceled: the statement timeout's cancel request arrived. */
-	private static final String QUERY_CANCELED = "57014";
-
-	private final LimitsProperties limits;
-
-	public GatewayExceptionResolver(LimitsProperties limits) {
-		this.limits = limits;
-	}
+	/** The GraphQL context key of the HTTP request's id, quoted in an {@code INTERNAL} error's message. */
+	public static final String REQUEST_ID = "requestId";
 
 	@Override
 	protected GraphQLError resolveToSingleError(Throwable exception, DataFetchingEnvironment environment) {
 		if (exception instanceof GatewayException failure) {
 			return error(environment, failure.code(), failure.getMessage(), failure.extensions());
 		}
-		if (isDatabaseUnreachable(exception)) {
+		if (DatabaseFaults.isDatabaseUnreachable(exception)) {
 			logger.warn("Database unreachable while resolving {}: {}", environment.getExecutionStepInfo().getPath(),
 					exception.toString());
 			return error(environment, ErrorCode.UNAVAILABLE,
 					"The database is unavailable right now; retry the request shortly.", Map.of());
 		}
-		if (isStatementCancelled(exception)) {
-			logger.warn("Statement timeout while resolving {}", environment.getExecutionStepInfo().getPath());
-			return error(environment, ErrorCode.LIMIT_EXCEEDED, "The statement timeout of "
-					+ this.limits.statementTimeoutText()
-					+ " was exceeded (gateway.limits.statement-timeout); ask for less or filter more narrowly.",
-					Map.of());
-		}
 		String errorId = UUID.randomUUID().toString();
 		logger.error("Unexpected failure {} while resolving {}", errorId, environment.getExecutionStepInfo().getPath(),
 				exception);
-		return error(environment, ErrorCode.INTERNAL,
-				"Internal error; quote id " + errorId + " when reporting it.", Map.of("errorId", errorId));
+		return error(environment, ErrorCode.INTERNAL, internalMessage(environment.getGraphQlContext().get(REQUEST_ID),
+				errorId), Map.of("errorId", errorId));
+	}
+
+	static String internalMessage(Object requestId, String errorId) {
+		return (requestId != null)
+				? "Internal error, request id " + requestId + "; quote it and error id " + errorId + " when reporting it."
+				: "Internal error; quote id " + errorId + " when reporting it.";
 	}
 
 	private static GraphQLError error(DataFetchingEnvironment environment, ErrorCode code, String message,
@@ -69,39 +60,6 @@ public class GatewayExceptionResolver extends DataFetcherExceptionResolverAdapte
 			.message(message)
 			.extensions(ErrorCodes.withCode(extensions, code))
 			.build();
-	}
-
-	static boolean isStatementCancelled(Throwable exception) {
-		for (Throwable cause = exception; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-			if (cause instanceof SQLException sql && QUERY_CANCELED.equals(sql.getSQLState())) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	/**
-	 * True when the cause chain says the connection itself failed (pool timeout, refused
-	 * connection, SQLSTATE class 08, or the server shutting down / starting up), as opposed to a
-	 * statement the database rejected.
-	 */
-	public static boolean isDatabaseUnreachable(Throwable exception) {
-		for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-			if (cause instanceof SQLTransientConnectionException || cause instanceof java.net.ConnectException) {
-				return true;
-			}
-			if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-				String state = sql.getSQLState();
-				if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
-						|| state.equals("57P03")) {
-					return true;
-				}
-			}
-			if (cause.getCause() == cause) {
-				break;
-			}
-		}
-		return false;
 	}
 
 }

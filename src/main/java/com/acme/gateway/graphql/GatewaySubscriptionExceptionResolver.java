@@ -2,6 +2,7 @@ package com.acme.gateway.graphql;
 
 import java.util.UUID;
 
+import com.acme.gateway.database.DatabaseFaults;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import org.slf4j.Logger;
@@ -29,7 +30,7 @@ public class GatewaySubscriptionExceptionResolver extends SubscriptionExceptionR
 				.extensions(ErrorCodes.withCode(failure.extensions(), failure.code()))
 				.build();
 		}
-		ErrorCode code = GatewayExceptionResolver.isDatabaseUnreachable(exception) ? ErrorCode.UNAVAILABLE
+		ErrorCode code = DatabaseFaults.isDatabaseUnreachable(exception) ? ErrorCode.UNAVAILABLE
 				: ErrorCode.INTERNAL;
 		String errorId = UUID.randomUUID().toString();
 		logger.error("Unexpected failure {} in a subscription", errorId, exception);

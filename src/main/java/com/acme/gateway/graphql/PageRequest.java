@@ -1,5 +1,7 @@
 package com.acme.gateway.graphql;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The Relay arguments of one connection field, checked: how many rows, which way, from where.
  *
@@ -8,7 +10,7 @@ package com.acme.gateway.graphql;
  * page is flipped back before it is returned
  * @param cursor the {@code after} (forward) or {@code before} (backward) cursor, or null
  */
-public record PageRequest(int size, boolean backward, String cursor) {
+public record PageRequest(int size, boolean backward, @Nullable String cursor) {
 
 	/**
 	 * Validates the four Relay arguments. {@code first} goes with {@code after} and {@code last}

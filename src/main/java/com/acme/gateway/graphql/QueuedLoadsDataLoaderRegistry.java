@@ -10,7 +10,7 @@ import org.dataloader.DataLoaderRegistry;
  * every request, and graphql-java dispatches the whole registry each time a level of the response
  * completes. An empty {@link DataLoader#dispatch()} still stamps its dispatch time from the clock
  * and builds an empty result, so a by-id query, which uses no DataLoader at all, made about 65 of
- * them and 86 clock reads (4.9 % of its CPU samples, BENCHMARKS.md "Stop 19"). Skipping a loader
+ * them and 86 clock reads (BENCHMARKS.md, "Code shaped by measurements"). Skipping a loader
  * with nothing queued changes nothing else: its dispatch would have sent no batch, and its last
  * dispatch time matters only to scheduled registries, which this application does not use.
  */

@@ -22,7 +22,7 @@ import graphql.schema.GraphQLTypeUtil;
  * {@code @skip}/{@code @include} applied: what a resolver needs to decide what to read.
  *
  * <p>{@code DataFetchingFieldSelectionSet} answers the same, but on first use it normalizes the
- * whole operation and compiles a glob per lookup: about a tenth of the CPU of a one-state query.
+ * whole operation and compiles a glob per lookup, which a one-state query feels (BENCHMARKS.md, "Code shaped by measurements").
  * This collects only the few selection sets on the path, with graphql-java's own field collector
  * (the one its execution uses, so the answer is the same).
  */

@@ -22,8 +22,8 @@ import graphql.language.VariableDefinition;
  * {@code limits/PassedOperations} does for its checks), and an id, a date or a filter object never
  * splits it.
  *
- * <p>Why: deriving these per request measured about 6 % of the JVM's CPU for one prospect's
- * states and for a one-state query (BENCHMARKS.md, stop 16).
+ * <p>Why: deriving these again for every request repeats the same walk of the same document
+ * (BENCHMARKS.md, "Code shaped by measurements").
  *
  * @param nodes the field's syntax nodes (every alias merged into it), by identity
  * @param booleans the name and value of each {@code Boolean} variable the operation declares

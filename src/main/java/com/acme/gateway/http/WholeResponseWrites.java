@@ -19,9 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <p>
  * Tomcat buffers 8 KB of a response, then sends it chunked, and copies what it sends through an
  * 8 KB socket buffer, one {@code write} call per 8 KB. A 50-state page is 45 KB: six writes, and on
- * loopback each write also runs the receiver's TCP work on the sending thread. Profiled under load,
- * those writes were 7% of the gateway's CPU for such pages; with one write, the same jar served
- * 4–33% more pages per second in ten alternating rounds, median 19% (BENCHMARKS.md, "Stop 15").
+ * loopback each write also runs the receiver's TCP work on the sending thread (BENCHMARKS.md, "Code shaped by measurements").
  * The response buffer lets Tomcat send a {@code Content-Length} instead of chunks; the socket
  * buffer lets it write the whole response at once.
  */

@@ -1,10 +1,13 @@
 package com.acme.gateway.limits;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import com.acme.gateway.graphql.PagingProperties;
+import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.boot.jooq.autoconfigure.DefaultConfigurationCustomizer;
@@ -23,17 +26,30 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 public class LimitsConfiguration {
 
 	/**
-	 * Installed as graphql-java's only instrumentation rather than as {@link Instrumentation}
-	 * beans, which Spring Boot would wrap in a chain that runs for every field (see
-	 * {@link OperationLimits}); this customizer runs after Boot has set that chain and replaces it.
-	 * Nothing else in this application instruments graphql-java.
+	 * Not an {@link Instrumentation} bean itself: alone, the limits run as graphql-java's only
+	 * instrumentation, without the chain that Spring Boot would build and that runs for every field
+	 * (see {@link OperationLimits}). This customizer runs after Boot has set its instrumentation and
+	 * replaces it, so it composes the {@link Instrumentation} beans Boot collected (observations,
+	 * say) behind the limits, which then refuse an operation before any of them sees it.
 	 */
 	@Bean
-	GraphQlSourceBuilderCustomizer operationLimits(LimitsProperties limits, PagingProperties paging) {
+	GraphQlSourceBuilderCustomizer operationLimits(LimitsProperties limits, PagingProperties paging,
+			ObjectProvider<Instrumentation> instrumentations) {
 		OperationLimits operationLimits = new OperationLimits(
 				List.of(new DepthLimit(limits.maxDepth()), new AliasLimit(limits.maxAliases())),
 				new CostLimit(limits.maxCost(), new QueryCost(limits, paging.defaultSize())));
-		return builder -> builder.configureGraphQl(graphQl -> graphQl.instrumentation(operationLimits));
+		return builder -> builder.configureGraphQl(graphQl -> graphQl
+			.instrumentation(withLimitsFirst(operationLimits, instrumentations.orderedStream().toList())));
+	}
+
+	static Instrumentation withLimitsFirst(Instrumentation limits, List<Instrumentation> others) {
+		if (others.isEmpty()) {
+			return limits;
+		}
+		List<Instrumentation> chain = new ArrayList<>(1 + others.size());
+		chain.add(limits);
+		chain.addAll(others);
+		return new ChainedInstrumentation(chain);
 	}
 
 	/**

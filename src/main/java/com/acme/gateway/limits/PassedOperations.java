@@ -19,8 +19,8 @@ import graphql.language.VariableDefinition;
 /**
  * The operations that already passed the depth, cost and alias checks, with the cost computed
  * for them, so that a document sent
- * again is not walked again: each check walks the whole document, some 6 % of the CPU of a
- * one-state query, and frontends send the same few documents over and over.
+ * again is not walked again: each check walks the whole document, which costs a small query more
+ * than its SQL does, and frontends send the same few documents over and over (BENCHMARKS.md, "Code shaped by measurements").
  *
  * <p>What the checks can depend on: the document, which operation of it runs, and variables only
  * through {@code @skip}/{@code @include} (whose {@code if} is a {@code Boolean}) and page sizes

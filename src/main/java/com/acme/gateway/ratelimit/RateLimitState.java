@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A user's budget after one charge: what {@code extensions.rateLimit} and the {@code RateLimit-*}
  * headers report.
@@ -17,7 +19,7 @@ import java.util.Map;
  * @param retryAfter when refused, how long until the request's points are back; null when charged
  */
 public record RateLimitState(long limit, long cost, long remaining, Duration untilReset, Instant resetAt,
-		Duration retryAfter) {
+		@Nullable Duration retryAfter) {
 
 	public boolean refused() {
 		return this.retryAfter != null;

@@ -16,7 +16,7 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
  * ({@code [A-Za-z0-9-._~+/]+=*}), or the request is refused as a malformed token.
  *
  * <p>Why not the default: it checks the header with a case-insensitive regular expression, which
- * was about 2 % of the JVM's CPU for a one-state query (BENCHMARKS.md, stop 16); this class checks
+ * costs more than one pass over the header (BENCHMARKS.md, "Code shaped by measurements"); this class checks
  * the same grammar in one pass. {@code AuthorizationHeaderTokenResolverTests} holds it to the
  * default's answers on valid, malformed and hostile headers.
  */

@@ -3,7 +3,7 @@ package com.acme.gateway.security;
 import java.util.Collection;
 import java.util.UUID;
 
-import com.acme.gateway.graphql.GatewayExceptionResolver;
+import com.acme.gateway.database.DatabaseFaults;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +65,7 @@ public class CurrentUserConverter implements Converter<Jwt, CurrentUserAuthentic
 			return this.users.find(id);
 		}
 		catch (RuntimeException ex) {
-			if (GatewayExceptionResolver.isDatabaseUnreachable(ex)) {
+			if (DatabaseFaults.isDatabaseUnreachable(ex)) {
 				logger.warn("Database unreachable while looking up user {}: {}", id, ex.toString());
 				throw new UnavailableAuthenticationException();
 			}

@@ -27,21 +27,27 @@ public class GraphQlAuthenticationEntryPoint implements AuthenticationEntryPoint
 
 	private static final Logger logger = LoggerFactory.getLogger(GraphQlAuthenticationEntryPoint.class);
 
+	private final GraphQlErrorBody errorBody;
+
+	public GraphQlAuthenticationEntryPoint(GraphQlErrorBody errorBody) {
+		this.errorBody = errorBody;
+	}
+
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
 			throws IOException {
 		if (exception instanceof CurrentUserConverter.UnavailableAuthenticationException) {
-			GraphQlErrorBody.write(response, 503, "UNAVAILABLE", exception.getMessage(), Map.of());
+			this.errorBody.write(response, 503, "UNAVAILABLE", exception.getMessage(), Map.of());
 			return;
 		}
 		if (exception instanceof CurrentUserConverter.InternalAuthenticationException internal) {
-			GraphQlErrorBody.write(response, 500, "INTERNAL", internal.getMessage(),
+			this.errorBody.write(response, 500, "INTERNAL", internal.getMessage(),
 					Map.of("errorId", internal.errorId()));
 			return;
 		}
 		logger.debug("Refused {} {}: {}", request.getMethod(), request.getRequestURI(), exception.getMessage());
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-		GraphQlErrorBody.write(response, 401, "UNAUTHENTICATED", MESSAGE, Map.of());
+		this.errorBody.write(response, 401, "UNAUTHENTICATED", MESSAGE, Map.of());
 	}
 
 }

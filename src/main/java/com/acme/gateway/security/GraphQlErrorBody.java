@@ -2,9 +2,12 @@ package com.acme.gateway.security;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
 
@@ -19,39 +22,25 @@ import org.springframework.http.MediaType;
  */
 public final class GraphQlErrorBody {
 
-	private GraphQlErrorBody() {
+	private final JsonMapper json;
+
+	/** @param json the application's mapper, so these bodies encode as every other response does */
+	public GraphQlErrorBody(JsonMapper json) {
+		this.json = json;
 	}
 
-	public static void write(HttpServletResponse response, int status, String code, String message,
+	public void write(HttpServletResponse response, int status, String code, String message,
 			Map<String, String> extensions) throws IOException {
-		StringBuilder json = new StringBuilder("{\"errors\":[{\"message\":").append(quote(message))
-			.append(",\"extensions\":{\"code\":")
-			.append(quote(code));
-		extensions.forEach((key, value) -> json.append(',').append(quote(key)).append(':').append(quote(value)));
-		json.append("}}]}");
+		Map<String, Object> errorExtensions = new LinkedHashMap<>();
+		errorExtensions.put("code", code);
+		errorExtensions.putAll(extensions);
+		Map<String, Object> error = new LinkedHashMap<>();
+		error.put("message", message);
+		error.put("extensions", errorExtensions);
 		response.setStatus(status);
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		response.getWriter().write(json.toString());
-	}
-
-	static String quote(String text) {
-		StringBuilder quoted = new StringBuilder("\"");
-		for (char character : text.toCharArray()) {
-			switch (character) {
-				case '"' -> quoted.append("\\\"");
-				case '\\' -> quoted.append("\\\\");
-				default -> {
-					if (character < 0x20) {
-						quoted.append(String.format("\\u%04x", (int) character));
-					}
-					else {
-						quoted.append(character);
-					}
-				}
-			}
-		}
-		return quoted.append('"').toString();
+		this.json.writeValue(response.getOutputStream(), Map.of("errors", List.of(error)));
 	}
 
 }

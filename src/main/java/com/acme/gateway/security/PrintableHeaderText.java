@@ -12,8 +12,7 @@ import java.util.function.Predicate;
  * and {@code setAllowedHeaderValues}.
  *
  * <p>Why: the firewall checks on every {@code getHeader} call, a bearer token is several hundred
- * characters, and matching them against the expression was about 3 % of the JVM's CPU for a
- * one-state query (BENCHMARKS.md, stop 16). {@code PrintableHeaderTextTests} holds this rule to
+ * characters, and a regular expression costs more than one pass over them (BENCHMARKS.md, "Code shaped by measurements"). {@code PrintableHeaderTextTests} holds this rule to
  * the firewall's expressions over every code point.
  */
 final class PrintableHeaderText implements Predicate<String> {

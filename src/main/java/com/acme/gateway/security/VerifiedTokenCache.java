@@ -15,7 +15,7 @@ import org.springframework.security.oauth2.jwt.JwtException;
  * A {@link JwtDecoder} that verifies each distinct token once and remembers the result until the
  * token expires (at most {@link #MAXIMUM_AGE}). A frontend or BFF sends the same token with
  * every request for its whole lifetime; parsing it and checking its signature and claims again
- * each time measured several percent of a one-state query's CPU.
+ * each time repeats the same work for the same answer (BENCHMARKS.md, "Code shaped by measurements").
  *
  * <p>Only accepted tokens are kept, keyed by their full text (so a token that differs in one
  * character is verified anew) and never past their {@code exp}: a token that expires while cached

@@ -3,21 +3,24 @@ package com.acme.gateway.sequence;
 import java.util.List;
 import java.util.Map;
 
-import com.acme.gateway.activity.Mailing;
-import com.acme.gateway.activity.Task;
 import com.acme.gateway.graphql.BatchLookups;
+import com.acme.gateway.user.User;
+import com.acme.gateway.user.UserRepository;
 
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.stereotype.Controller;
 
-/** Resolves every field that links to a {@link Sequence} or a {@link SequenceStep}, one query per batch. */
+/** Resolves the fields of a {@link Sequence} and a {@link SequenceStep} that link to other types, one query per batch. */
 @Controller
 public class SequenceController {
 
 	private final SequenceRepository sequences;
 
-	public SequenceController(SequenceRepository sequences) {
+	private final UserRepository users;
+
+	public SequenceController(SequenceRepository sequences, UserRepository users) {
 		this.sequences = sequences;
+		this.users = users;
 	}
 
 	@BatchMapping(typeName = "SequenceStep", field = "sequence")
@@ -25,14 +28,9 @@ public class SequenceController {
 		return BatchLookups.toOne(steps, SequenceStep::sequenceId, this.sequences::findByIds);
 	}
 
-	@BatchMapping(typeName = "Mailing", field = "sequenceStep")
-	public Map<Mailing, SequenceStep> mailingSequenceStep(List<Mailing> mailings) {
-		return BatchLookups.toOne(mailings, Mailing::sequenceStepId, this.sequences::findStepsByIds);
-	}
-
-	@BatchMapping(typeName = "Task", field = "sequenceStep")
-	public Map<Task, SequenceStep> taskSequenceStep(List<Task> tasks) {
-		return BatchLookups.toOne(tasks, Task::sequenceStepId, this.sequences::findStepsByIds);
+	@BatchMapping(typeName = "Sequence", field = "owner")
+	public Map<Sequence, User> sequenceOwner(List<Sequence> sequences) {
+		return BatchLookups.toOne(sequences, Sequence::ownerId, this.users::findByIds);
 	}
 
 }

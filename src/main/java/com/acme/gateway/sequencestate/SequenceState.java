@@ -8,19 +8,30 @@ import java.util.Arrays;
 import com.acme.gateway.database.ColumnPositions;
 
 import org.jooq.Record;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One prospect enrolled in one sequence: the 20 attributes of the resource plus the ids of the
  * rows it links to, from which the relationship resolvers batch-load the linked records.
+ *
+ * <p>Equality is the row's identity and version, not the record's component-wise equality: two
+ * states are equal when they have the same {@code id}, {@code state} and {@code updatedAt}. Why:
+ * every {@code @BatchMapping} keys its DataLoader, and the map it returns, by the state itself,
+ * so equals and hashCode run several times per state per relationship, and comparing all 29
+ * components each time is wasted work (BENCHMARKS.md, "Code shaped by measurements"). The version stays in the
+ * comparison so that a state before and after a mutation in the same request are different keys
+ * and do not share cached relationships (its transitions differ). The trap: two instances of one
+ * row at the same version are equal even if they were built with different counters; every write
+ * of the gateway sets {@code updated_at}, and a state is never built except from a row it read.
  */
 public record SequenceState(
 		long id,
 		SequenceStateStatus state,
-		OffsetDateTime activeAt,
-		OffsetDateTime callCompletedAt,
+		@Nullable OffsetDateTime activeAt,
+		@Nullable OffsetDateTime callCompletedAt,
 		OffsetDateTime createdAt,
-		OffsetDateTime repliedAt,
-		OffsetDateTime stateChangedAt,
+		@Nullable OffsetDateTime repliedAt,
+		@Nullable OffsetDateTime stateChangedAt,
 		OffsetDateTime updatedAt,
 		int bounceCount,
 		int clickCount,
@@ -33,25 +44,18 @@ public record SequenceState(
 		int positiveReplyCount,
 		int replyCount,
 		int scheduleCount,
-		String errorReason,
-		String pauseReason,
-		Long accountId,
-		Long batchItemCreatorId,
-		Long creatorId,
-		Long mailboxId,
-		Long opportunityId,
+		@Nullable String errorReason,
+		@Nullable String pauseReason,
+		@Nullable Long accountId,
+		@Nullable Long batchItemCreatorId,
+		@Nullable Long creatorId,
+		@Nullable Long mailboxId,
+		@Nullable Long opportunityId,
 		long prospectId,
 		long sequenceId,
-		Long sequenceStepId) {
+		@Nullable Long sequenceStepId) {
 
-	/**
-	 * Equal when the same state at the same moment: every {@code @BatchMapping} keys its
-	 * DataLoader by the state, so this runs a few times per state per relationship. The
-	 * record's own equals and hashCode cover all 29 components and measured a tenth of the CPU of
-	 * a 50-state page. The version ({@code updatedAt}, {@code state}) stays in the comparison
-	 * so that a state before and after a mutation in the same request are different keys and
-	 * do not share cached relationships (its transitions differ).
-	 */
+	/** The same row at the same version; see the type's contract. */
 	@Override
 	public boolean equals(Object other) {
 		return other instanceof SequenceState that && this.id == that.id && this.state == that.state
@@ -71,7 +75,7 @@ public record SequenceState(
 	 * or a joined row that holds them beside other tables' columns. Read in place, by the
 	 * generated fields, so the compiler still checks each column's type: copying a joined row
 	 * into a table record first ({@code row.into(SEQUENCE_STATE)}) built a second record and
-	 * looked up every column again for each row, 2% of the CPU of a 50-state page. The values
+	 * looked up every column again for each row (BENCHMARKS.md, "Code shaped by measurements"). The values
 	 * are read by position ({@link ColumnPositions}).
 	 */
 	public static SequenceState from(Record row) {

@@ -22,6 +22,7 @@ import graphql.schema.DataFetchingEnvironment;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -66,9 +67,10 @@ public class SequenceStateController {
 	 * first statement runs, so a refused request costs the database nothing.
 	 */
 	@QueryMapping
-	public DataFetcherResult<SequenceStateConnection> sequenceStates(@Argument Map<String, Object> filter,
-			@Argument List<SequenceStateOrder> orderBy, @Argument Integer first, @Argument String after,
-			@Argument Integer last, @Argument String before, DataFetchingEnvironment environment) {
+	public DataFetcherResult<SequenceStateConnection> sequenceStates(@Argument @Nullable Map<String, Object> filter,
+			@Argument @Nullable List<SequenceStateOrder> orderBy, @Argument @Nullable Integer first,
+			@Argument @Nullable String after, @Argument @Nullable Integer last, @Argument @Nullable String before,
+			DataFetchingEnvironment environment) {
 		return connection(filter, orderBy, PageRequest.of(first, after, last, before, this.paging),
 				DSL.noCondition(), "", environment);
 	}

@@ -1,10 +1,10 @@
 package com.acme.gateway.sequencestate;
 
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-import com.acme.gateway.completion.DirectFieldReader;
 import com.acme.gateway.database.Columns;
 import com.acme.gateway.database.generated.tables.records.SequenceStateRecord;
 import graphql.schema.DataFetcher;
@@ -13,6 +13,7 @@ import org.dataloader.DataLoader;
 import org.jooq.Field;
 import org.jooq.Table;
 import org.jooq.TableField;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A to-one field of {@code SequenceState} (its prospect, account, sequence, ...), resolved one of
@@ -33,16 +34,34 @@ public record SequenceStateLink<T>(String field, TableField<SequenceStateRecord,
 		Function<SequenceState, Long> key, Table<?> target, Field<Long> targetId, Columns<T> columns,
 		Function<Set<Long>, Map<Long, T>> findByIds) {
 
+	/** What {@link #readJoined} returns when the state's query did not join this link. */
+	public static final Object NOT_JOINED = new Object() {
+		@Override
+		public String toString() {
+			return "NOT_JOINED";
+		}
+	};
+
 	/**
 	 * This link reading only the columns that answer these fields of its target (see
-	 * {@link Columns#forFields}): for a query that joins the link, where nothing but the
-	 * selection reads the joined rows.
+	 * {@link Columns#forNames}, whose names are the target type's GraphQL fields): for a query that
+	 * joins the link, where nothing but the selection reads the joined rows.
 	 */
 	SequenceStateLink<T> selecting(Set<String> targetFields) {
-		Columns<T> selected = this.columns.forFields(targetFields);
+		Columns<T> selected = this.columns.forNames(withoutTypename(targetFields));
 		return (selected == this.columns) ? this
 				: new SequenceStateLink<>(this.field, this.foreignKey, this.key, this.target, this.targetId, selected,
 						this.findByIds);
+	}
+
+	/** {@code __typename} reads no column: graphql-java answers it from the type alone. */
+	private static Set<String> withoutTypename(Set<String> fields) {
+		if (!fields.contains("__typename")) {
+			return fields;
+		}
+		Set<String> columnFields = new HashSet<>(fields);
+		columnFields.remove("__typename");
+		return columnFields;
 	}
 
 	/** The DataLoader of this link, registered under this name with Spring's batch loader registry. */
@@ -57,7 +76,7 @@ public record SequenceStateLink<T>(String field, TableField<SequenceStateRecord,
 
 	private Object fetch(DataFetchingEnvironment environment) {
 		Object joined = readJoined(environment.getSource(), environment.getLocalContext());
-		if (joined != DirectFieldReader.UNAVAILABLE) {
+		if (joined != NOT_JOINED) {
 			return joined;
 		}
 		Long targetKey = this.key.apply(environment.getSource());
@@ -70,12 +89,12 @@ public record SequenceStateLink<T>(String field, TableField<SequenceStateRecord,
 
 	/**
 	 * The linked row when the state's query joined this link (null when the state links to
-	 * nothing), else {@link DirectFieldReader#UNAVAILABLE}: the field's {@link DirectFieldReader}.
+	 * nothing), else {@link #NOT_JOINED}: what a completion that skips the data fetcher can read.
 	 */
-	Object readJoined(Object source, Object localContext) {
+	public @Nullable Object readJoined(Object source, @Nullable Object localContext) {
 		if (!(source instanceof SequenceState state) || !(localContext instanceof JoinedLinks joined)
 				|| !joined.covers(this)) {
-			return DirectFieldReader.UNAVAILABLE;
+			return NOT_JOINED;
 		}
 		Long targetKey = this.key.apply(state);
 		return (targetKey != null) ? joined.get(this, targetKey) : null;

@@ -11,15 +11,12 @@ import static com.acme.gateway.database.generated.Tables.SEQUENCE_STATE;
 import static com.acme.gateway.database.generated.Tables.SEQUENCE_STEP;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import com.acme.gateway.account.AccountRepository;
 import com.acme.gateway.batchitem.BatchItemRepository;
-import com.acme.gateway.completion.DirectFieldReader;
-import com.acme.gateway.completion.DirectFieldReaders;
 import com.acme.gateway.graphql.SelectedFields;
 import com.acme.gateway.graphql.SelectionShape;
 import com.acme.gateway.mailbox.MailboxRepository;
@@ -30,7 +27,6 @@ import com.acme.gateway.user.UserRepository;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.schema.DataFetchingEnvironment;
-import graphql.schema.FieldCoordinates;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.execution.BatchLoaderRegistry;
@@ -44,14 +40,14 @@ import org.springframework.stereotype.Component;
  * mutation's result, a nested state) batches through the DataLoaders as before.
  */
 @Component
-public class SequenceStateLinks implements RuntimeWiringConfigurer, DirectFieldReaders {
+public class SequenceStateLinks implements RuntimeWiringConfigurer {
 
 	private final List<SequenceStateLink<?>> links;
 
 	/**
 	 * The links each selection joins, shared by the requests that send the same document (see
-	 * {@link SelectionShape}): working them out per request measured about 3 % of the JVM's CPU for
-	 * a one-state query.
+	 * {@link SelectionShape}): working them out again for every request repeats the same walk of the
+	 * selection (BENCHMARKS.md, "Code shaped by measurements").
 	 */
 	private final Cache<SelectionShape, List<SequenceStateLink<?>>> selections = Caffeine.newBuilder()
 		.maximumSize(10_000)
@@ -95,13 +91,9 @@ public class SequenceStateLinks implements RuntimeWiringConfigurer, DirectFieldR
 		});
 	}
 
-	/** A joined link is read directly by {@link com.acme.gateway.completion.DirectCompletionStrategy}. */
-	@Override
-	public Map<FieldCoordinates, DirectFieldReader> directFieldReaders() {
-		Map<FieldCoordinates, DirectFieldReader> readers = new HashMap<>();
-		this.links.forEach(link -> readers.put(FieldCoordinates.coordinates("SequenceState", link.field()),
-				link::readJoined));
-		return readers;
+	/** Every to-one link, each a field of {@code SequenceState} whose joined row can be read directly. */
+	public List<SequenceStateLink<?>> links() {
+		return this.links;
 	}
 
 	/**

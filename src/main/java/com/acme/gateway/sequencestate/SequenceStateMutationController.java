@@ -3,6 +3,8 @@ package com.acme.gateway.sequencestate;
 import com.acme.gateway.graphql.Ids;
 
 import com.acme.gateway.security.CurrentUser;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -33,7 +35,7 @@ public class SequenceStateMutationController {
 	}
 
 	@MutationMapping
-	public SequenceState pauseSequenceState(@Argument String id, @Argument String reason,
+	public SequenceState pauseSequenceState(@Argument String id, @Argument @Nullable String reason,
 			@ContextValue(name = CurrentUser.CONTEXT_KEY) CurrentUser user) {
 		return this.writer.pause(Ids.parse(id, "id"), reason, user.id());
 	}

@@ -79,7 +79,7 @@ public class SequenceStateRepository {
 	/**
 	 * The links by field name and columns: cheap to compare, where the links' jOOQ fields are not.
 	 * The columns compare by identity, each selection's being built once (see
-	 * {@link com.acme.gateway.database.Columns#forFields}).
+	 * {@link com.acme.gateway.database.Columns#forNames}).
 	 */
 	private static List<Object> linkShapes(List<SequenceStateLink<?>> links) {
 		List<Object> shapes = new ArrayList<>(2 * links.size());

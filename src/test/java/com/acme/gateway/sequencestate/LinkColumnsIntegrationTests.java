@@ -20,7 +20,7 @@ import org.springframework.graphql.execution.GraphQlSource;
 
 /**
  * A query that joins a link reads only the columns its selection of the link asks for
- * ({@link com.acme.gateway.database.Columns#forFields}). Every field of every linked type, asked
+ * ({@link com.acme.gateway.database.Columns#forNames}). Every field of every linked type, asked
  * for alone, must still answer what the whole row (read through the DataLoaders) answers: a
  * field mapped to the wrong column, or to none, reads null or another value here.
  */

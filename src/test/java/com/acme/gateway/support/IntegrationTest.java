@@ -20,7 +20,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * test starts from empty tables and builds the rows it needs with {@link Fixtures}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+// Not the default 5 s: on a machine shared with other builds a plain request has taken longer,
+// and no test here asserts on time.
+@AutoConfigureWebTestClient(timeout = "PT60S")
 @AutoConfigureHttpGraphQlTester
 @Import(TestDatabaseConfiguration.class)
 public abstract class IntegrationTest {

@@ -1,28 +1,23 @@
-package com.acme.gateway.account;
+package com.acme.gateway.opportunity;
 
 import java.util.List;
 import java.util.Map;
 
+import com.acme.gateway.account.Account;
+import com.acme.gateway.account.AccountRepository;
 import com.acme.gateway.graphql.BatchLookups;
-import com.acme.gateway.opportunity.Opportunity;
-import com.acme.gateway.prospect.Prospect;
 
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.stereotype.Controller;
 
-/** Resolves every field that links to an {@link Account}, one query per batch. */
+/** Resolves the fields of an {@link Opportunity} that link to other types, one query per batch. */
 @Controller
-public class AccountController {
+public class OpportunityController {
 
 	private final AccountRepository accounts;
 
-	public AccountController(AccountRepository accounts) {
+	public OpportunityController(AccountRepository accounts) {
 		this.accounts = accounts;
-	}
-
-	@BatchMapping(typeName = "Prospect", field = "account")
-	public Map<Prospect, Account> prospectAccount(List<Prospect> prospects) {
-		return BatchLookups.toOne(prospects, Prospect::accountId, this.accounts::findByIds);
 	}
 
 	@BatchMapping(typeName = "Opportunity", field = "account")

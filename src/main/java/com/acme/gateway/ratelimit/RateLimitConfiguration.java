@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Per-user rate limits, shared by every instance through PostgreSQL; switched off with
@@ -22,6 +23,7 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RateLimitProperties.class)
 @ConditionalOnProperty(name = "gateway.rate-limit.enabled", havingValue = "true", matchIfMissing = true)
+@EnableScheduling
 public class RateLimitConfiguration {
 
 	/**
@@ -37,7 +39,7 @@ public class RateLimitConfiguration {
 
 	@Bean
 	UserBudgets userBudgets(ProxyManager<Long> rateLimitBuckets, RateLimitProperties properties) {
-		return new UserBudgets(rateLimitBuckets, properties.pointsPerHour(), Clock.systemUTC());
+		return new UserBudgets(rateLimitBuckets, properties, Clock.systemUTC());
 	}
 
 	/** First of all interceptors: it must see the requests that the others refuse. */

@@ -12,7 +12,13 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
+import io.github.bucket4j.distributed.proxy.optimization.Optimization;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Every user's hourly budget, kept by Bucket4j in PostgreSQL (the {@code rate_limit_bucket}
@@ -25,8 +31,23 @@ import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
  * Within one instance, the charges of one user that arrive while a charge of theirs is in flight
  * are sent together as one transaction (Bucket4j's batching optimization, which stays exact: it
  * merges the commands, it does not guess): a busy user's requests would otherwise queue on their
- * row's lock one transaction at a time. Batching lives in the bucket's proxy, so proxies are kept
- * per user (a proxy holds no budget, only the key and the batch being sent).
+ * row's lock one transaction at a time.
+ * <p>
+ * Asking the store on every request would cost a transaction of three round trips per request,
+ * a large share of a by-id query. So, unless {@code gateway.rate-limit.local-points} is 0, each
+ * instance settles a user's charges against its own copy of the bucket and synchronizes with the
+ * store (one transaction adding what it charged and reading what the others did) every
+ * {@code local-points} points or {@code local-time}, whichever comes first: Bucket4j's delaying
+ * optimization, which also batches. The price is bounded and documented: across {@code n}
+ * instances a user can overshoot by {@code n × local-points}, {@code remaining} can be
+ * {@code local-time} behind the other instances' charges, and with the store unreachable requests
+ * are admitted until the next synchronization is due. The first request of a user on an instance
+ * always asks the store. Points charged locally reach the store within about two
+ * {@code local-time}s even when the user goes quiet ({@link #settleLocalCharges()}), and when the
+ * instance stops ({@link #close()}), so a restart loses nothing.
+ * <p>
+ * The optimization lives in the bucket's proxy, so proxies are kept per user (a proxy holds the
+ * key, the copy of the bucket and the points not yet synchronized).
  * <p>
  * The budget is an hourly window per user, as GitHub's GraphQL API has it (the names
  * {@code limit cost remaining resetAt} are its): the window opens with the user's first request,
@@ -37,24 +58,38 @@ import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
  * waited, so it is charged as the whole budget instead ({@code gateway.rate-limit.points-per-hour}
  * should stay above {@code gateway.limits.max-cost}).
  */
-public class UserBudgets {
+public class UserBudgets implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(UserBudgets.class);
 
 	private final long pointsPerHour;
+
+	private final Duration localTime;
 
 	private final LoadingCache<Long, BucketProxy> proxies;
 
 	private final Clock clock;
 
-	public UserBudgets(ProxyManager<Long> buckets, long pointsPerHour, Clock clock) {
-		this.pointsPerHour = pointsPerHour;
+	public UserBudgets(ProxyManager<Long> buckets, RateLimitProperties properties, Clock clock) {
+		this.pointsPerHour = properties.pointsPerHour();
+		this.localTime = properties.localTime();
 		BucketConfiguration hourly = BucketConfiguration.builder()
-			.addLimit(limit -> limit.capacity(pointsPerHour).refillIntervally(pointsPerHour, Duration.ofHours(1)))
+			.addLimit(limit -> limit.capacity(this.pointsPerHour).refillIntervally(this.pointsPerHour, Duration.ofHours(1)))
 			.build();
 		Supplier<BucketConfiguration> configuration = () -> hourly;
+		Optimization optimization = properties.chargesLocally()
+				? Optimizations.delaying(new DelayParameters(properties.localPoints(), properties.localTime()))
+				: Optimizations.batching();
 		this.proxies = Caffeine.newBuilder()
 			.maximumSize(100_000)
 			.expireAfterAccess(Duration.ofMinutes(10))
-			.build(userId -> buckets.builder().withOptimization(Optimizations.batching()).build(userId, configuration));
+			// A proxy dropped from the cache must not take its unsynchronized points with it.
+			.<Long, BucketProxy>removalListener((userId, proxy, cause) -> {
+				if (cause.wasEvicted()) {
+					synchronize(userId, proxy);
+				}
+			})
+			.build(userId -> buckets.builder().withOptimization(optimization).build(userId, configuration));
 		this.clock = clock;
 	}
 
@@ -74,6 +109,51 @@ public class UserBudgets {
 
 	public long pointsPerHour() {
 		return this.pointsPerHour;
+	}
+
+	/**
+	 * Sends the store the points charged locally to users who have gone quiet, so that other
+	 * instances see them within about two {@code local-time}s rather than at the user's next
+	 * request. Busy users synchronize on their own; for them this finds nothing to do.
+	 */
+	@Scheduled(fixedDelayString = "${gateway.rate-limit.local-time:1s}")
+	public void settleLocalCharges() {
+		this.proxies.asMap().forEach((userId, proxy) -> {
+			try {
+				proxy.getOptimizationController().syncByCondition(1, this.localTime);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not synchronize the rate-limit budget of user {} with the store: {}", userId,
+						ex.toString());
+			}
+		});
+	}
+
+	/**
+	 * Forgets every local copy of a bucket, with the points not yet synchronized: for a store that
+	 * was emptied behind this instance's back (the tests truncate it between tests).
+	 */
+	public void evictAll() {
+		this.proxies.invalidateAll();
+	}
+
+	/** Sends every point charged locally to the store: a stopping instance keeps no budget of its own. */
+	@Override
+	public void close() {
+		this.proxies.asMap().forEach(this::synchronize);
+	}
+
+	private void synchronize(Long userId, BucketProxy proxy) {
+		if (proxy == null) {
+			return;
+		}
+		try {
+			proxy.getOptimizationController().syncImmediately();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not synchronize the rate-limit budget of user {} with the store: {}", userId,
+					ex.toString());
+		}
 	}
 
 }

@@ -4,6 +4,7 @@ import static com.acme.gateway.database.generated.Tables.RATE_LIMIT_BUCKET;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Map;
 import com.acme.gateway.support.IntegrationTest;
 import com.acme.gateway.support.TestDatabase;
 import com.acme.gateway.support.TestTokens;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,9 @@ class RateLimitIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	private UserBudgets budgets;
+
+	@Autowired
+	private RateLimitProperties properties;
 
 	@Autowired
 	private DSLContext dsl;
@@ -125,20 +130,93 @@ class RateLimitIntegrationTests extends IntegrationTest {
 	/**
 	 * What another gateway instance on the same database does: Bucket4j's manager over connections
 	 * of its own, with nothing in memory, so it also shows that the budget outlives an instance.
+	 * Each instance learns of the other's charges when it next synchronizes with the store.
 	 */
 	@Test
-	void anotherInstanceDrawsFromTheSameBudget() {
-		UserBudgets otherInstance = new UserBudgets(
-				Bucket4jPostgreSQL.selectForUpdateBasedBuilder(otherDataSource()).table("rate_limit_bucket").build(),
-				BUDGET, Clock.systemUTC());
+	void anotherInstanceDrawsFromTheSameBudget() throws InterruptedException {
+		UserBudgets otherInstance = instance(BUDGET, 1_000);
 
 		post(STATE_BY_ID);
 		RateLimitState seenByOther = otherInstance.charge(this.adminId, 1_000);
+		Thread.sleep(this.properties.localTime().plusMillis(100).toMillis());
 		EntityExchangeResult<Map> after = post(STATE_BY_ID);
 
 		assertThat(seenByOther.remaining()).isEqualTo(BUDGET - 1_003);
 		assertThat(rateLimit(after)).containsEntry("remaining", (int) BUDGET - 1_006);
 		assertThat(this.dsl.fetchCount(RATE_LIMIT_BUCKET, RATE_LIMIT_BUCKET.ID.eq(this.adminId))).isOne();
+	}
+
+	/** The first charge of a user asks the store; the ones after it are settled locally, then sent. */
+	@Test
+	void pointsChargedLocallyReachTheStoreWhenTheUserGoesQuiet() throws InterruptedException {
+		post(STATE_BY_ID);
+		post(STATE_BY_ID);
+
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (storedRemaining(this.adminId) != BUDGET - 6 && System.nanoTime() < deadline) {
+			Thread.sleep(50);
+		}
+		assertThat(storedRemaining(this.adminId)).isEqualTo(BUDGET - 6);
+	}
+
+	/** A stopping instance sends what it charged locally, so a restart forgets no points. */
+	@Test
+	void aStoppingInstanceSendsWhatItChargedLocally() {
+		UserBudgets stopping = instance(BUDGET, 1_000);
+		stopping.charge(this.adminId, 10);
+		stopping.charge(this.adminId, 20);
+		assertThat(storedRemaining(this.adminId)).isEqualTo(BUDGET - 10);
+
+		stopping.close();
+
+		assertThat(storedRemaining(this.adminId)).isEqualTo(BUDGET - 30);
+	}
+
+	/**
+	 * Two instances charging one user as fast as they can: together they admit the whole budget,
+	 * and overshoot it by no more than what each may charge between two synchronizations.
+	 */
+	@Test
+	void instancesChargingLocallyOvershootByAtMostTheirLocalPoints() {
+		long budget = 5_000;
+		long localPoints = 100;
+		List<UserBudgets> instances = List.of(instance(budget, localPoints), instance(budget, localPoints));
+
+		long admitted = 0;
+		boolean[] refused = new boolean[instances.size()];
+		while (!(refused[0] && refused[1])) {
+			for (int i = 0; i < instances.size(); i++) {
+				if (!refused[i]) {
+					if (instances.get(i).charge(this.adminId, 1).refused()) {
+						refused[i] = true;
+					}
+					else {
+						admitted++;
+					}
+				}
+			}
+		}
+
+		assertThat(admitted).isBetween(budget, budget + 2 * localPoints);
+	}
+
+	/** Another instance charging from its own connections, {@code localPoints} between synchronizations. */
+	private UserBudgets instance(long pointsPerHour, long localPoints) {
+		RateLimitProperties properties = new RateLimitProperties(true, pointsPerHour, false, localPoints,
+				this.properties.localTime());
+		return new UserBudgets(
+				Bucket4jPostgreSQL.selectForUpdateBasedBuilder(otherDataSource()).table("rate_limit_bucket").build(),
+				properties, Clock.systemUTC());
+	}
+
+	/** The budget left in the store itself, read without charging. */
+	private static long storedRemaining(long userId) {
+		ProxyManager<Long> store = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(otherDataSource())
+			.table("rate_limit_bucket")
+			.build();
+		return store.getProxyConfiguration(userId)
+			.map(configuration -> store.builder().build(userId, () -> configuration).getAvailableTokens())
+			.orElse(-1L);
 	}
 
 	private static PGSimpleDataSource otherDataSource() {

@@ -19,7 +19,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Base of the tests that take the rate limit's store away: the gateway reaches PostgreSQL through
- * a proxy that each test cuts. They send {@code { __typename }}, which needs no data, so that what
+ * a proxy that each test cuts, then waits until the instance must synchronize the user's budget
+ * ({@code gateway.rate-limit.local-time}). They send {@code { __typename }}, which needs no data, so that what
  * the answer shows is the rate limit's doing alone.
  */
 abstract class RateLimitStoreOutage {
@@ -31,6 +32,9 @@ abstract class RateLimitStoreOutage {
 
 	@Autowired
 	private DSLContext dsl;
+
+	@Autowired
+	private RateLimitProperties rateLimit;
 
 	private HttpGraphQlTester graphQlTester;
 
@@ -57,6 +61,18 @@ abstract class RateLimitStoreOutage {
 		this.graphQlTester = this.anonymousGraphQlTester.mutate().headers(headers -> headers.setBearerAuth(token)).build();
 		typename().path("__typename").entity(String.class).isEqualTo("Query");
 		proxy.cut();
+		// Until then the instance may go on charging the user locally, without the store.
+		waitUntilASynchronizationIsDue();
+	}
+
+	private void waitUntilASynchronizationIsDue() {
+		try {
+			Thread.sleep(this.rateLimit.localTime().plusMillis(100).toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@AfterEach

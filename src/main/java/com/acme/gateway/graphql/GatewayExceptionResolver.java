@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Turns exceptions thrown while resolving a field into GraphQL errors with an
@@ -81,6 +82,22 @@ public class GatewayExceptionResolver extends DataFetcherExceptionResolverAdapte
 	}
 
 	/**
+	 * A rollback that failed because the connection was gone. When a connection breaks during a
+	 * write (its COMMIT, say), HikariCP evicts and closes it at once, so Spring's rollback that
+	 * follows fails with the pool's "Connection is closed", an SQLException without SQLSTATE, and
+	 * that failure replaces the one that explained it: a commit's is only logged ("Commit exception
+	 * overridden by rollback exception"), a statement's is kept as the application exception.
+	 * PostgreSQL itself never refuses a ROLLBACK on a live connection.
+	 */
+	private static boolean isLostConnection(TransactionSystemException failed) {
+		Throwable original = failed.getApplicationException();
+		if (original != null && isDatabaseUnreachable(original)) {
+			return true;
+		}
+		return failed.getCause() instanceof SQLException sql && sql.getSQLState() == null;
+	}
+
+	/**
 	 * True when the cause chain says the connection itself failed (pool timeout, refused
 	 * connection, SQLSTATE class 08, or the server shutting down / starting up), as opposed to a
 	 * statement the database rejected.
@@ -88,6 +105,9 @@ public class GatewayExceptionResolver extends DataFetcherExceptionResolverAdapte
 	public static boolean isDatabaseUnreachable(Throwable exception) {
 		for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
 			if (cause instanceof SQLTransientConnectionException || cause instanceof java.net.ConnectException) {
+				return true;
+			}
+			if (cause instanceof TransactionSystemException failed && isLostConnection(failed)) {
 				return true;
 			}
 			if (cause instanceof SQLException sql && sql.getSQLState() != null) {

@@ -257,7 +257,7 @@ PYTHON
 		echo
 		echo "- Machine: $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo); load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)"
 		echo "- $(java -version 2>&1 | head -1); PostgreSQL $(sql "show server_version"); JVM options: ${GATEWAY_JAVA_OPTS:-(none)}"
-		echo "- Gateway: commit $(git -C "$ROOT" rev-parse --short HEAD) of the source tree, jar $JAR"
+		echo "- Gateway: jar $JAR; the source tree was at commit $SOURCE_COMMIT when the soak started (a GATEWAY_JAR may be an older build)"
 		echo "- Data: $DATABASE, $STATE_COUNT sequence states; load: $WORKLOADS at once, one wrk each with $CONNECTIONS_PER_WORKLOAD connections, 60 s per minute"
 		echo "- Transition rows written: $((TRANSITIONS_AFTER - TRANSITIONS_BEFORE)); change-log rows: $CHANGES_BEFORE before, $(sql "select count(*) from sequence_state_change") after"
 		echo
@@ -270,6 +270,7 @@ PYTHON
 
 main() {
 	log "results: $REPORT"
+	SOURCE_COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 	install_tools
 	check_database
 	choose_parameters

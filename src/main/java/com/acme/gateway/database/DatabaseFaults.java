@@ -8,6 +8,7 @@ import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells the database faults a client may retry or narrow from a statement the database rejected,
@@ -31,9 +32,34 @@ public final class DatabaseFaults {
 	 * rejected.
 	 */
 	public static boolean isDatabaseUnreachable(Throwable exception) {
+		if (isRollbackOfLostConnection(exception)) {
+			return true;
+		}
 		DataAccessException translated = translated(exception);
 		return translated instanceof DataAccessResourceFailureException
 				|| translated instanceof TransientDataAccessResourceException;
+	}
+
+	/**
+	 * A rollback that failed because the connection was gone. When a connection breaks during a
+	 * write (its COMMIT, say), HikariCP evicts and closes it at once, so Spring's rollback that
+	 * follows fails with the pool's "Connection is closed", an SQLException without SQLSTATE, and
+	 * that failure replaces the one that explained it: a commit's is only logged ("Commit exception
+	 * overridden by rollback exception"), a statement's is kept as the application exception.
+	 * PostgreSQL itself never refuses a ROLLBACK on a live connection.
+	 */
+	private static boolean isRollbackOfLostConnection(Throwable exception) {
+		for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+			if (cause instanceof TransactionSystemException failed) {
+				Throwable original = failed.getApplicationException();
+				return (original != null && isDatabaseUnreachable(original))
+						|| (failed.getCause() instanceof SQLException sql && sql.getSQLState() == null);
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return false;
 	}
 
 	/** True when the database cancelled a statement that ran past its timeout. */

@@ -11,6 +11,7 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.BucketProxy;
+import io.github.bucket4j.distributed.proxy.BucketNotFoundException;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
 import io.github.bucket4j.distributed.proxy.optimization.Optimization;
@@ -68,6 +69,10 @@ public class UserBudgets implements AutoCloseable {
 
 	private final LoadingCache<Long, BucketProxy> proxies;
 
+	private final ProxyManager<Long> buckets;
+
+	private final Supplier<BucketConfiguration> configuration;
+
 	private final Clock clock;
 
 	public UserBudgets(ProxyManager<Long> buckets, RateLimitProperties properties, Clock clock) {
@@ -90,6 +95,8 @@ public class UserBudgets implements AutoCloseable {
 				}
 			})
 			.build(userId -> buckets.builder().withOptimization(optimization).build(userId, configuration));
+		this.buckets = buckets;
+		this.configuration = configuration;
 		this.clock = clock;
 	}
 
@@ -99,12 +106,37 @@ public class UserBudgets implements AutoCloseable {
 	 */
 	public RateLimitState charge(long userId, long points) {
 		long charged = Math.min(Math.max(1, points), this.pointsPerHour);
-		ConsumptionProbe probe = this.proxies.get(userId).tryConsumeAndReturnRemaining(charged);
+		ConsumptionProbe probe;
+		try {
+			probe = this.proxies.get(userId).tryConsumeAndReturnRemaining(charged);
+		}
+		catch (RuntimeException ex) {
+			if (!isBucketMissing(ex)) {
+				throw ex;
+			}
+			// Bucket4j's batching cannot create a bucket: a batch of several charges that finds the
+			// user's row missing (a new user's first burst of concurrent requests, or every user after
+			// a PostgreSQL crash emptied the unlogged table) fails as a whole, every charge in it with
+			// BucketNotFoundException, and none of them was made. One charge without batching creates
+			// the row (Bucket4j's create-and-execute), and the later batches find it.
+			probe = this.buckets.builder().build(userId, this.configuration).tryConsumeAndReturnRemaining(charged);
+			// That charge went around the user's proxy, whose local copy must learn of it.
+			synchronize(userId, this.proxies.get(userId));
+		}
 		Duration untilReset = Duration.ofNanos(probe.getNanosToWaitForReset());
 		Instant resetAt = this.clock.instant().plus(untilReset).plusNanos(999_999_999).truncatedTo(ChronoUnit.SECONDS);
 		Duration retryAfter = probe.isConsumed() ? null : Duration.ofNanos(probe.getNanosToWaitForRefill());
 		return new RateLimitState(this.pointsPerHour, charged, probe.getRemainingTokens(), untilReset, resetAt,
 				retryAfter);
+	}
+
+	private static boolean isBucketMissing(Throwable exception) {
+		for (Throwable cause = exception; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
+			if (cause instanceof BucketNotFoundException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	public long pointsPerHour() {

@@ -6,8 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.acme.gateway.support.IntegrationTest;
 import com.acme.gateway.support.TestDatabase;
@@ -217,6 +222,39 @@ class RateLimitIntegrationTests extends IntegrationTest {
 		return store.getProxyConfiguration(userId)
 			.map(configuration -> store.builder().build(userId, () -> configuration).getAvailableTokens())
 			.orElse(-1L);
+	}
+
+	/**
+	 * A new user's first requests arrive together (a client opening with a burst): Bucket4j's
+	 * batching sends them as one command, which failed as a whole with "bucket does not exist" while
+	 * the user's row was still missing, and each request was refused as UNAVAILABLE. Every charge
+	 * must succeed, and exactly once. Several users, since the charges must meet in one batch.
+	 */
+	@Test
+	void aNewUsersFirstConcurrentChargesAreAllMadeOnce() throws Exception {
+		int clients = 16;
+		ExecutorService executor = Executors.newFixedThreadPool(clients);
+		try {
+			for (long user = 900_001; user <= 900_010; user++) {
+				long userId = user;
+				CyclicBarrier start = new CyclicBarrier(clients);
+				List<Future<RateLimitState>> charges = new ArrayList<>();
+				for (int client = 0; client < clients; client++) {
+					charges.add(executor.submit(() -> {
+						start.await();
+						return this.budgets.charge(userId, 1);
+					}));
+				}
+				for (Future<RateLimitState> charge : charges) {
+					assertThat(charge.get().refused()).isFalse();
+				}
+				assertThat(this.budgets.charge(userId, 1).remaining()).as("user %d", userId)
+					.isEqualTo(BUDGET - clients - 1);
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
 	}
 
 	private static PGSimpleDataSource otherDataSource() {

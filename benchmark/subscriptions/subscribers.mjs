@@ -76,12 +76,12 @@ function openSse(port, token, query) {
 				while ((end = pending.indexOf('\n\n')) >= 0) {
 					const event = pending.slice(0, end);
 					pending = pending.slice(end + 2);
-					for (const line of event.split('\n')) {
-						if (!line.startsWith('data:')) continue;
-						const message = JSON.parse(line.slice(5));
-						if (message.data) receive(subscriber, message.data.sequenceStateChanges);
-						else if (message.errors) noteError(JSON.stringify(message.errors));
-					}
+					// An event's data lines joined make its JSON; keep-alives and "complete" carry none.
+					const data = event.split('\n').filter((line) => line.startsWith('data:')).map((line) => line.slice(5)).join('\n');
+					if (data.trim() === '') continue;
+					const message = JSON.parse(data);
+					if (message.data) receive(subscriber, message.data.sequenceStateChanges);
+					else if (message.errors) noteError(JSON.stringify(message.errors));
 				}
 			});
 			response.on('end', () => closed++);

@@ -132,12 +132,25 @@ const heapMb = (pid) => {
 };
 const clientPids = [process.pid, ...workers.map((w) => w.pid)];
 const cpuBefore = [...pids, ...clientPids].map(cpu);
+// The feed delivers a change once every transaction of the cluster older than it has ended
+// (snapshot xmin is cluster-wide): sample the oldest open transaction, in any database.
+let oldestTransactionMs = 0;
+const sampler = setInterval(async () => {
+	try {
+		const [{ ms }] = await sql(`select coalesce(extract(epoch from max(now() - xact_start)) * 1000, 0)::int as ms
+			from pg_stat_activity where backend_xid is not null or backend_xmin is not null`);
+		oldestTransactionMs = Math.max(oldestTransactionMs, ms);
+	}
+	catch { /* a sample lost under load */ }
+}, 1000);
 const writeStarted = Date.now();
 let issued = 0;
 const inFlight = new Set();
 while (Date.now() - writeStarted < duration * 1000) {
 	const due = Math.floor(((Date.now() - writeStarted) / 1000) * rate);
 	while (issued < due) {
+		// A write the database cannot take now is skipped (and counted), not queued without bound.
+		if (inFlight.size >= 64) { issued++; writes.skipped++; continue; }
 		const pending = write(issued++);
 		inFlight.add(pending);
 		pending.finally(() => inFlight.delete(pending));
@@ -145,6 +158,7 @@ while (Date.now() - writeStarted < duration * 1000) {
 	await sleep(5);
 }
 await Promise.all(inFlight);
+clearInterval(sampler);
 const writeSeconds = (Date.now() - writeStarted) / 1000;
 const cpuAfter = [...pids, ...clientPids].map(cpu);
 const cpuPercent = cpuAfter.map((after, i) => Math.round(((after - cpuBefore[i]) / writeSeconds) * 100));
@@ -184,6 +198,7 @@ console.log(JSON.stringify({
 	latencyMs: { p50: percentile(result.latency, 0.5), p99: percentile(result.latency, 0.99), max: percentile(result.latency, 1) },
 	lost: { total: lost.reduce((a, b) => a + b, 0), subscribersMissingSome: lost.filter((n) => n > 0).length, worst: Math.max(...lost) },
 	duplicates: { total: duplicates.reduce((a, b) => a + b, 0), worst: Math.max(...duplicates) },
+	oldestOpenTransactionMs: oldestTransactionMs,
 	streamsClosed: result.closed, clientErrors: result.errors, clientErrorSamples: result.errorSamples,
 	instances: memory.map((m, i) => ({ ...m, port: ports[i], cpuPercent: cpuPercent[i] })),
 	clientCpuPercent: cpuPercent.slice(pids.length).reduce((a, b) => a + b, 0),

@@ -24,6 +24,9 @@ class SequenceStateChangeLogIntegrationTests extends IntegrationTest {
 	@Autowired
 	private DataSource dataSource;
 
+	@Autowired
+	private ChangeLogRetention retention;
+
 	@Test
 	void capturesEveryKindOfChangeMadeWithPlainSql() throws Exception {
 		Fixtures.World world = this.fixtures.world();
@@ -132,6 +135,27 @@ class SequenceStateChangeLogIntegrationTests extends IntegrationTest {
 
 		assertThat(delivered).hasSize(2);
 		assertThat(delivered).extracting(SequenceStateChange::position).doesNotHaveDuplicates();
+	}
+
+	/** The hourly job deletes the changes past the retention (7 days) and keeps every newer one. */
+	@Test
+	void retentionJobDeletesOnlyChangesPastTheRetention() throws Exception {
+		Fixtures.World world = this.fixtures.world();
+		long stateId = this.fixtures.state(this.fixtures.prospect(world.account(), "Ada", "L", "ada@example.com"),
+				world.sequence(), state -> state.setState(SequenceStateStatus.ACTIVE));
+		for (int replies = 1; replies <= 4; replies++) {
+			execute("update sequence_state set reply_count = " + replies + " where id = " + stateId);
+		}
+		execute("update sequence_state_change set changed_at = now() - interval '30 days' where reply_count = 0");
+		execute("update sequence_state_change set changed_at = now() - interval '7 days 1 minute' where reply_count = 1");
+		execute("update sequence_state_change set changed_at = now() - interval '6 days 23 hours' where reply_count = 2");
+
+		assertThat(this.retention.deleteExpired()).isEqualTo(2);
+
+		List<SequenceStateChange> kept = new ArrayList<>();
+		readInto(kept, readUntil(kept, ChangePosition.START, 3));
+		assertThat(kept).extracting(change -> change.row().replyCount()).containsExactly(2, 3, 4);
+		assertThat(this.retention.deleteExpired()).as("nothing more to delete").isZero();
 	}
 
 	/**

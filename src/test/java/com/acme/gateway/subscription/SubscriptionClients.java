@@ -59,8 +59,8 @@ final class SubscriptionClients {
 	record Received(BlockingQueue<ClientGraphQlResponse> responses, BlockingQueue<Object> ends, Disposable subscription) {
 
 		public ClientGraphQlResponse next() throws InterruptedException {
-			ClientGraphQlResponse response = this.responses.poll(10, TimeUnit.SECONDS);
-			assertThat(response).as("a response within 10 s").isNotNull();
+			ClientGraphQlResponse response = this.responses.poll(30, TimeUnit.SECONDS);
+			assertThat(response).as("a response within 30 s").isNotNull();
 			return response;
 		}
 
@@ -72,8 +72,8 @@ final class SubscriptionClients {
 
 		/** The error the subscription ended with, or "complete". */
 		public Object end() throws InterruptedException {
-			Object end = this.ends.poll(10, TimeUnit.SECONDS);
-			assertThat(end).as("the subscription's end within 10 s").isNotNull();
+			Object end = this.ends.poll(30, TimeUnit.SECONDS);
+			assertThat(end).as("the subscription's end within 30 s").isNotNull();
 			return end;
 		}
 
@@ -89,9 +89,9 @@ final class SubscriptionClients {
 		return new Received(responses, end, subscription);
 	}
 
-	/** Waits (at most 10 s) until {@code count} says {@code expected}; the caller asserts afterwards. */
+	/** Waits (at most 30 s) until {@code count} says {@code expected}; the caller asserts afterwards. */
 	static void waitUntil(IntSupplier count, int expected) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
 		while (count.getAsInt() != expected && System.nanoTime() < deadline) {
 			Thread.sleep(20);
 		}

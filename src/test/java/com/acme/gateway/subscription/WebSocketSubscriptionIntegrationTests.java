@@ -171,6 +171,21 @@ class WebSocketSubscriptionIntegrationTests extends IntegrationTest {
 		assertThat(this.feed.subscriberCount()).isEqualTo(before);
 	}
 
+	@Test
+	void sseDocumentOverTheOperationLimitsIsRefusedBeforeItSubscribes() throws Exception {
+		StringBuilder aliases = new StringBuilder();
+		for (int i = 0; i < 31; i++) {
+			aliases.append(" a").append(i).append(": id");
+		}
+
+		List<String> events = ServerSentEvents.read(this.port,
+				"Bearer " + TestTokens.forUser(this.adminId, TestTokens.ALL),
+				"subscription { sequenceStateChanges {" + aliases + " } }", Map.of(), 10);
+
+		assertThat(events).hasSize(2).last().isEqualTo("complete");
+		assertThat(events.get(0)).contains("\"LIMIT_EXCEEDED\"");
+	}
+
 	/**
 	 * The security chain lets a WebSocket handshake through without a token; a GET that only
 	 * pretends to be one (no key, no version) must not reach the GET route and run a query.

@@ -85,6 +85,8 @@ class SubscriptionClientLibrariesIntegrationTests extends IntegrationTest {
 				world.sequence(), state -> state.setState(SequenceStateStatus.ACTIVE));
 		Map<String, Object> filter = Map.of("id", Map.of("eq", Long.toString(stateId)));
 		startClients(TestTokens.forUser(this.adminId, "sequenceStates.read"));
+		// Subscriptions of earlier tests end asynchronously; count from none.
+		waitUntil(this.feed::subscriberCount, 0);
 		int before = this.feed.subscriberCount();
 		open("ws", "ws", filter, null);
 		open("sse", "sse", filter, null);

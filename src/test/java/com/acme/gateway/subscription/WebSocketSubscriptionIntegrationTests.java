@@ -56,7 +56,9 @@ class WebSocketSubscriptionIntegrationTests extends IntegrationTest {
 	private long stateId;
 
 	@BeforeEach
-	void state() {
+	void state() throws InterruptedException {
+		// Subscriptions of earlier tests end asynchronously; the waits below count from none.
+		waitUntil(this.feed::subscriberCount, 0);
 		Fixtures.World world = this.fixtures.world();
 		this.stateId = this.fixtures.state(this.fixtures.prospect(world.account(), "Ada", "L", "ada@example.com"),
 				world.sequence(), state -> state.setState(SequenceStateStatus.ACTIVE));

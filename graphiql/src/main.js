@@ -4,6 +4,7 @@ import React from 'react';
 import ReactDOM from 'react-dom/client';
 import { GraphiQL, HISTORY_PLUGIN } from 'graphiql';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
+import { createClient } from 'graphql-ws';
 import { explorerPlugin } from '@graphiql/plugin-explorer';
 // Monaco's editor, JSON and GraphQL workers as files of their own, loaded from /graphiql/assets.
 import 'graphiql/setup-workers/vite';
@@ -14,6 +15,7 @@ import './page.css';
 import firstPageOfSequenceStates from '../examples/FirstPageOfSequenceStates.graphql?raw';
 import activeStatesAggregate from '../examples/ActiveStatesAggregate.graphql?raw';
 import statesPerState from '../examples/StatesPerState.graphql?raw';
+import sequenceStateChanges from '../examples/SequenceStateChanges.graphql?raw';
 
 const params = new URLSearchParams(window.location.search);
 const url = new URL(params.get('path') || '/graphql', location.origin);
@@ -31,12 +33,27 @@ if (subscriptionUrl.origin !== wsOrigin) {
 const placeholderHeaders = `{ "Authorization": "Bearer <paste the output of bin/mint-token 1>" }`;
 
 // The examples a newcomer sees first; GraphiQL shows them only while no tabs are stored.
-const exampleTabs = [firstPageOfSequenceStates, activeStatesAggregate, statesPerState]
+const exampleTabs = [firstPageOfSequenceStates, activeStatesAggregate, statesPerState, sequenceStateChanges]
     .map(query => ({ query, headers: placeholderHeaders }));
+
+// Subscriptions run over WebSocket (graphql-transport-ws). A browser cannot put headers on a
+// WebSocket, so the token of the Headers tab travels in connection_init, read when a connection
+// opens (lazy: one opens with the first subscription and closes after the last one).
+let latestHeaders = {};
+const wsClient = createClient({
+    url: subscriptionUrl.toString(),
+    lazy: true,
+    connectionParams: () => ({ Authorization: latestHeaders.Authorization ?? latestHeaders.authorization }),
+});
+const httpAndWebSocketFetcher = createGraphiQLFetcher({ url: url.toString(), wsClient });
+const fetcher = (params, options) => {
+    latestHeaders = options?.headers ?? {};
+    return httpAndWebSocketFetcher(params, options);
+};
 
 function App() {
     return React.createElement(GraphiQL, {
-        fetcher: createGraphiQLFetcher({ url: url.toString(), subscriptionUrl: subscriptionUrl.toString() }),
+        fetcher,
         defaultEditorToolsVisibility: true,
         shouldPersistHeaders: true,
         defaultHeaders: placeholderHeaders,

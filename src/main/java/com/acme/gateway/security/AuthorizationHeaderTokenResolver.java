@@ -26,7 +26,14 @@ final class AuthorizationHeaderTokenResolver implements BearerTokenResolver {
 
 	@Override
 	public String resolve(HttpServletRequest request) {
-		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		return bearerToken(request.getHeader(HttpHeaders.AUTHORIZATION));
+	}
+
+	/**
+	 * The token of an {@code Authorization} value, null when it names another scheme (or is null);
+	 * refuses a malformed bearer value as {@link #resolve} does.
+	 */
+	static String bearerToken(String authorization) {
 		if (authorization == null || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length() - 1)) {
 			return null;
 		}

@@ -26,6 +26,10 @@ class CurrentUserRequestFilter extends OncePerRequestFilter {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user) {
 			request.setAttribute(ATTRIBUTE, user);
+			if (authentication instanceof CurrentUserAuthentication verified
+					&& verified.getCredentials().getExpiresAt() != null) {
+				request.setAttribute(TokenExpiry.REQUEST_ATTRIBUTE, verified.getCredentials().getExpiresAt());
+			}
 		}
 		chain.doFilter(request, response);
 	}

@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
@@ -19,12 +21,15 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
  * Every request needs a bearer token except the GraphiQL page and its bundled assets (static;
- * the token goes into its Headers tab) and the health and info endpoints (load balancers do not
- * carry tokens). Which operations a token allows is decided per root GraphQL field by
+ * the token goes into its Headers tab), the health and info endpoints (load balancers do not
+ * carry tokens) and the WebSocket handshake on {@code spring.graphql.websocket.path}, whose token
+ * arrives in the connection's first message ({@link WebSocketAuthentication}). Which operations a token allows is decided per root GraphQL field by
  * {@link ScopeGuard}, since all of them arrive at the same URL (as a POST, or a GET for queries).
  *
  * <p>Only in a web application: the demo-data load runs without a web server
@@ -37,9 +42,19 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 public class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<JwtDecoder> decoders,
-			CurrentUserConverter converter, JsonMapper json) throws Exception {
-		JwtDecoder decoder = new VerifiedTokenCache(JwtConfigurationCheck.requireDecoder(decoders), 10_000);
+	TokenAuthenticator tokenAuthenticator(ObjectProvider<JwtDecoder> decoders, CurrentUserConverter converter) {
+		return new TokenAuthenticator(JwtConfigurationCheck.requireDecoder(decoders), converter);
+	}
+
+	@Bean
+	WebSocketAuthentication webSocketAuthentication(TokenAuthenticator tokens) {
+		return new WebSocketAuthentication(tokens);
+	}
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, TokenAuthenticator tokens,
+			CurrentUserConverter converter, GraphQlProperties graphQlProperties, JsonMapper json) throws Exception {
+		JwtDecoder decoder = tokens.decoder();
 		GraphQlErrorBody errorBody = new GraphQlErrorBody(json);
 		GraphQlAuthenticationEntryPoint entryPoint = new GraphQlAuthenticationEntryPoint(errorBody);
 		http.authorizeHttpRequests(requests -> requests
@@ -50,6 +65,11 @@ public class SecurityConfiguration {
 			.requestMatchers(HttpMethod.GET, "/graphiql", "/graphiql/assets/**")
 			.permitAll()
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+			.permitAll()
+			// The WebSocket handshake: its token comes in the first message (WebSocketAuthentication).
+			// Only upgrade requests match, and Spring's WebSocket mapping takes every one of them
+			// before the GET route, so no query runs unauthenticated this way.
+			.requestMatchers(webSocketUpgrade(graphQlProperties.getWebsocket().getPath()))
 			.permitAll()
 			.anyRequest()
 			.authenticated())
@@ -71,6 +91,14 @@ public class SecurityConfiguration {
 			.servletApi(servletApi -> servletApi.disable())
 			.addFilterAfter(new CurrentUserRequestFilter(), BearerTokenAuthenticationFilter.class);
 		return http.build();
+	}
+
+	private static RequestMatcher webSocketUpgrade(String path) {
+		if (path == null) {
+			return request -> false;
+		}
+		RequestMatcher get = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, path);
+		return request -> get.matches(request) && "websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE));
 	}
 
 	private static AccessDeniedHandler accessDenied(GraphQlErrorBody errorBody) {

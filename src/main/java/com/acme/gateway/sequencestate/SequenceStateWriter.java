@@ -73,6 +73,10 @@ public class SequenceStateWriter {
 			throw new InvalidInputException(
 					"reason must be at most %d characters long".formatted(MAX_REASON_LENGTH));
 		}
+		// PostgreSQL text cannot hold NUL: without this the update fails as an internal error.
+		if (reason != null && reason.indexOf('\u0000') >= 0) {
+			throw new InvalidInputException("reason must not contain the NUL character (U+0000)");
+		}
 		return change(id, Action.PAUSE, reason, actor);
 	}
 

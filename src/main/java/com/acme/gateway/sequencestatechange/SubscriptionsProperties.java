@@ -13,8 +13,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * for a lost NOTIFY or a dropped listening connection)
  * @param bufferSize changes batches held for one subscriber before it is dropped as too slow
  * @param batchSize changes read from the log in one statement
+ * @param maxPerConnection subscriptions open at once on one WebSocket connection
+ * @param maxPerUser subscriptions open at once for one user, over every instance and transport
+ * @param leaseDuration how long an instance's claim on one of a user's subscriptions counts
+ * without renewal (renewed every third of it); what an instance that died holds is free after it
  */
 @ConfigurationProperties("gateway.subscriptions")
 public record SubscriptionsProperties(@DefaultValue("7d") Duration retention, @DefaultValue("1s") Duration pollInterval,
-		@DefaultValue("256") int bufferSize, @DefaultValue("500") int batchSize) {
+		@DefaultValue("256") int bufferSize, @DefaultValue("500") int batchSize,
+		@DefaultValue("20") int maxPerConnection, @DefaultValue("100") int maxPerUser,
+		@DefaultValue("30s") Duration leaseDuration) {
 }

@@ -31,8 +31,9 @@ import org.springframework.stereotype.Repository;
  * of {@code sequence_state}'s, so the conditions of the query {@code sequenceStates} and
  * {@link SequenceState#from} apply to it unchanged, against the row as the change left it.
  *
- * <p>Reads return only settled changes: those of transactions below the reading statement's
- * snapshot xmin, which have all ended, so no change can later appear before them.
+ * <p>Reads return only settled changes: those of transactions below the oldest one still running
+ * that could write to this database (see {@link #SNAPSHOT_XMIN}), which have all ended, so no
+ * change can later appear before them.
  */
 @Repository
 public class SequenceStateChangeLog {
@@ -42,11 +43,27 @@ public class SequenceStateChangeLog {
 
 	private static final SequenceStateTransition TRANSITION = SEQUENCE_STATE_TRANSITION.as("change_transition");
 
-	/** The oldest transaction still running for this statement's snapshot, as a bigint. */
-	private static final Field<Long> SNAPSHOT_XMIN = DSL
-		.function("pg_snapshot_xmin", Object.class, DSL.function("pg_current_snapshot", Object.class))
-		.cast(SQLDataType.CLOB)
-		.cast(SQLDataType.BIGINT);
+	/**
+	 * The oldest transaction still running that could write to this database's log, as a bigint:
+	 * the snapshot's xmin, leaving out the transactions known to run in other databases of the
+	 * cluster. PostgreSQL's xmin is cluster-wide, so without that a long transaction in another
+	 * database (a migration, a {@code drop database}, a report) would hold every subscriber
+	 * back until it ended. A running transaction is left out only when {@code pg_stat_activity}
+	 * (or {@code pg_prepared_xacts}) names its xid with another database; one it cannot see (a
+	 * role without {@code pg_read_all_stats} sees no other user's xid) still counts, which is
+	 * only slower, never unsafe: a transaction cannot change databases.
+	 */
+	private static final Field<Long> SNAPSHOT_XMIN = DSL.field("""
+			(select coalesce(
+			          (select min(running.xid::text::bigint)
+			             from pg_snapshot_xip(current.snapshot) as running(xid)
+			            where running.xid::xid <> all (array(
+			                    select backend_xid from pg_stat_activity
+			                     where backend_xid is not null and datname is distinct from current_database()
+			                    union all
+			                    select transaction from pg_prepared_xacts where database <> current_database()))),
+			          pg_snapshot_xmax(current.snapshot)::text::bigint)
+			   from (select pg_current_snapshot() as snapshot) as current)""", SQLDataType.BIGINT);
 
 	private final DSLContext dsl;
 

@@ -3,6 +3,7 @@ package com.acme.gateway.sequencestatechange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import javax.sql.DataSource;
 import com.acme.gateway.sequencestate.SequenceStateStatus;
 import com.acme.gateway.support.Fixtures;
 import com.acme.gateway.support.IntegrationTest;
+import com.acme.gateway.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,6 +71,36 @@ class SequenceStateChangeLogIntegrationTests extends IntegrationTest {
 		assertThat(changes).singleElement()
 			.satisfies(change -> assertThat(change.row().replyCount()).isEqualTo(1))
 			.satisfies(change -> assertThat(change.row().state()).isEqualTo(SequenceStateStatus.ACTIVE));
+	}
+
+	/**
+	 * PostgreSQL's xmin is cluster-wide: a transaction left open in another database of the same
+	 * server (here: {@code postgres}, holding an xid) must not hold back this database's feed,
+	 * since it cannot write to this log. Before the horizon left such transactions out, this
+	 * change stayed unsettled until that transaction ended.
+	 */
+	@Test
+	void openTransactionInAnotherDatabaseDoesNotHoldTheFeedBack() throws Exception {
+		Fixtures.World world = this.fixtures.world();
+		TestDatabase database = TestDatabase.get();
+		try (Connection elsewhere = DriverManager.getConnection(TestDatabase.withDatabase(database.url(), "postgres"),
+				database.username(), database.password())) {
+			elsewhere.setAutoCommit(false);
+			try (Statement statement = elsewhere.createStatement()) {
+				statement.execute("select pg_current_xact_id()");
+			}
+			ChangePosition start = this.log.settledEnd();
+			long stateId = this.fixtures.state(this.fixtures.prospect(world.account(), "Ada", "L", "ada@example.com"),
+					world.sequence(), state -> state.setState(SequenceStateStatus.ACTIVE));
+
+			List<SequenceStateChange> changes = new ArrayList<>();
+			readUntil(changes, start, 1);
+
+			assertThat(changes).as("changes settled while another database's transaction is open")
+				.extracting(SequenceStateChange::id)
+				.containsExactly(stateId);
+			elsewhere.rollback();
+		}
 	}
 
 	/**

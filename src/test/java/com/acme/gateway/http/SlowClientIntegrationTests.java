@@ -24,7 +24,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Issue 27: clients that trickle their body, one byte a second, as many of them as there are
  * request threads, do not keep another client from being answered; each of them is answered 408
- * once {@code gateway.http.max-body-read-time} (10 s) has passed.
+ * once {@code gateway.http.max-body-read-time} (10 s) has passed; and 2,000 idle connections do
+ * not keep anyone from being answered either.
  */
 class SlowClientIntegrationTests extends IntegrationTest {
 
@@ -66,6 +67,49 @@ class SlowClientIntegrationTests extends IntegrationTest {
 		}
 		finally {
 			executor.shutdownNow();
+		}
+	}
+
+	/**
+	 * 2,000 connections that connect and send nothing hold no request thread (Tomcat's NIO
+	 * connector parks them in its poller), so another client is answered while they are open; and
+	 * the server closes each of them itself ({@code server.tomcat.connection-timeout}), so they do
+	 * not stay among its {@code max-connections} for good.
+	 */
+	@Test
+	void answersOthersWhileTwoThousandConnectionsSitIdle() throws Exception {
+		List<Socket> idle = new ArrayList<>();
+		try {
+			for (int i = 0; i < 2_000; i++) {
+				Socket socket = new Socket("127.0.0.1", this.port);
+				socket.setSoTimeout(60_000);
+				idle.add(socket);
+			}
+
+			this.webTestClient.mutate()
+				.responseTimeout(Duration.ofSeconds(40))
+				.build()
+				.post()
+				.uri("/graphql")
+				.header("Authorization", "Bearer " + TestTokens.forUser(this.adminId, TestTokens.ALL))
+				.header("Content-Type", "application/json")
+				.bodyValue("{\"query\":\"{ __typename }\"}")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.data.__typename")
+				.isEqualTo("Query");
+
+			for (Socket socket : idle) {
+				// End of stream: the server hung up on the silent connection (a read timeout would throw).
+				assertThat(socket.getInputStream().read()).isEqualTo(-1);
+			}
+		}
+		finally {
+			for (Socket socket : idle) {
+				socket.close();
+			}
 		}
 	}
 

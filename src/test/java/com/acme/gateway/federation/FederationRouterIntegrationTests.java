@@ -9,7 +9,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.acme.gateway.support.Fixtures.World;
 import com.acme.gateway.support.IntegrationTest;
+import com.acme.gateway.support.NodePackages;
 import com.acme.gateway.support.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -54,9 +54,9 @@ class FederationRouterIntegrationTests extends IntegrationTest {
 
 	@BeforeEach
 	void startRouterOnce() throws Exception {
-		Assumptions.assumeTrue(nodeInstalled(), "node is not installed: the Apollo Gateway test needs Node 20+");
+		Assumptions.assumeTrue(NodePackages.nodeInstalled(), "node is not installed: the Apollo Gateway test needs Node 20+");
 		if (router == null) {
-			installPackagesIfMissing();
+			NodePackages.installIfMissing(ROUTER_DIRECTORY);
 			startRouter(TestTokens.forUser(this.adminId, TestTokens.ALL));
 		}
 		String token = TestTokens.forUser(this.adminId, TestTokens.ALL);
@@ -141,36 +141,6 @@ class FederationRouterIntegrationTests extends IntegrationTest {
 			.from(SEQUENCE_STATE)
 			.where(SEQUENCE_STATE.ID.eq(state))
 			.fetchSingle(SEQUENCE_STATE.PROSPECT_ID);
-	}
-
-	private static boolean nodeInstalled() {
-		try {
-			Process version = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
-			version.getInputStream().readAllBytes();
-			return version.waitFor(20, TimeUnit.SECONDS) && version.exitValue() == 0;
-		}
-		catch (IOException ex) {
-			return false;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
-	}
-
-	/** {@code .ci/run} installs them first; a developer's first run in an IDE does it here. */
-	private static void installPackagesIfMissing() throws IOException, InterruptedException {
-		if (Files.isDirectory(ROUTER_DIRECTORY.resolve("node_modules"))) {
-			return;
-		}
-		Process install = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
-			.directory(ROUTER_DIRECTORY.toFile())
-			.redirectErrorStream(true)
-			.start();
-		String output = new String(install.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(install.waitFor(5, TimeUnit.MINUTES) && install.exitValue() == 0)
-			.as("npm ci in %s:%n%s", ROUTER_DIRECTORY, output)
-			.isTrue();
 	}
 
 	private void startRouter(String composeToken) throws Exception {

@@ -3,12 +3,10 @@ package com.acme.gateway.graphql;
 import static com.acme.gateway.database.generated.Tables.APP_USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 
 import com.acme.gateway.support.TcpProxy;
-import com.acme.gateway.support.TestDatabase;
 import com.acme.gateway.support.TestTokens;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
@@ -57,14 +55,7 @@ class DatabaseOutageIntegrationTests {
 
 	@DynamicPropertySource
 	static void databaseBehindProxy(DynamicPropertyRegistry registry) {
-		TestDatabase database = TestDatabase.get();
-		URI server = database.serverAddress();
-		proxy = new TcpProxy(server.getHost(), server.getPort());
-		String viaProxy = database.url().replace(server.getHost() + ":" + server.getPort(), "127.0.0.1:" + proxy.port());
-		registry.add("spring.datasource.url", () -> viaProxy);
-		registry.add("spring.datasource.username", database::username);
-		registry.add("spring.datasource.password", database::password);
-		registry.add("gateway.security.jwt-secret", () -> TestTokens.SECRET);
+		proxy = TcpProxy.inFrontOfTestDatabase(registry);
 	}
 
 	@AfterAll

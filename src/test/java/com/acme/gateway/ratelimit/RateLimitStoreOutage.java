@@ -2,10 +2,8 @@ package com.acme.gateway.ratelimit;
 
 import static com.acme.gateway.database.generated.Tables.APP_USER;
 
-import java.net.URI;
 
 import com.acme.gateway.support.TcpProxy;
-import com.acme.gateway.support.TestDatabase;
 import com.acme.gateway.support.TestTokens;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
@@ -39,14 +37,7 @@ abstract class RateLimitStoreOutage {
 	private HttpGraphQlTester graphQlTester;
 
 	static void databaseBehindProxy(DynamicPropertyRegistry registry) {
-		TestDatabase database = TestDatabase.get();
-		URI server = database.serverAddress();
-		proxy = new TcpProxy(server.getHost(), server.getPort());
-		String viaProxy = database.url().replace(server.getHost() + ":" + server.getPort(), "127.0.0.1:" + proxy.port());
-		registry.add("spring.datasource.url", () -> viaProxy);
-		registry.add("spring.datasource.username", database::username);
-		registry.add("spring.datasource.password", database::password);
-		registry.add("gateway.security.jwt-secret", () -> TestTokens.SECRET);
+		proxy = TcpProxy.inFrontOfTestDatabase(registry);
 	}
 
 	/** A user of its own, looked up (and cached) by a first request while the store is there. */

@@ -24,7 +24,6 @@ import java.util.function.BooleanSupplier;
 import com.acme.gateway.security.UserDirectory;
 import com.acme.gateway.support.Fixtures;
 import com.acme.gateway.support.TcpProxy;
-import com.acme.gateway.support.TestDatabase;
 import com.acme.gateway.support.TestDatabaseConfiguration;
 import com.acme.gateway.support.TestTokens;
 import org.jooq.DSLContext;
@@ -89,14 +88,7 @@ class SequenceStateWritesUnderDatabaseFaultsIntegrationTests {
 
 	@DynamicPropertySource
 	static void databaseBehindProxy(DynamicPropertyRegistry registry) {
-		TestDatabase database = TestDatabase.get();
-		URI server = database.serverAddress();
-		proxy = new TcpProxy(server.getHost(), server.getPort());
-		String viaProxy = database.url().replace(server.getHost() + ":" + server.getPort(), "127.0.0.1:" + proxy.port());
-		registry.add("spring.datasource.url", () -> viaProxy);
-		registry.add("spring.datasource.username", database::username);
-		registry.add("spring.datasource.password", database::password);
-		registry.add("gateway.security.jwt-secret", () -> TestTokens.SECRET);
+		proxy = TcpProxy.inFrontOfTestDatabase(registry);
 	}
 
 	@AfterAll

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +26,7 @@ import com.acme.gateway.sequencestate.SequenceStateStatus;
 import com.acme.gateway.sequencestatechange.SequenceStateChangeFeed;
 import com.acme.gateway.support.Fixtures;
 import com.acme.gateway.support.IntegrationTest;
+import com.acme.gateway.support.NodePackages;
 import com.acme.gateway.support.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -78,8 +78,8 @@ class SubscriptionClientLibrariesIntegrationTests extends IntegrationTest {
 
 	@Test
 	void graphqlWsAndGraphqlSseSeeApiAndSqlChangesAndResumeAfterTheirCursor() throws Exception {
-		Assumptions.assumeTrue(nodeInstalled(), "node is not installed: the client-library test needs Node 20+");
-		installPackagesIfMissing();
+		Assumptions.assumeTrue(NodePackages.nodeInstalled(), "node is not installed: the client-library test needs Node 20+");
+		NodePackages.installIfMissing(CLIENTS_DIRECTORY);
 		Fixtures.World world = this.fixtures.world();
 		long stateId = this.fixtures.state(this.fixtures.prospect(world.account(), "Ada", "L", "ada@example.com"),
 				world.sequence(), state -> state.setState(SequenceStateStatus.ACTIVE));
@@ -192,36 +192,6 @@ class SubscriptionClientLibrariesIntegrationTests extends IntegrationTest {
 
 	private BlockingQueue<JsonNode> received(String name) {
 		return this.received.computeIfAbsent(name, key -> new LinkedBlockingQueue<>());
-	}
-
-	private static boolean nodeInstalled() {
-		try {
-			Process version = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
-			version.getInputStream().readAllBytes();
-			return version.waitFor(20, TimeUnit.SECONDS) && version.exitValue() == 0;
-		}
-		catch (IOException ex) {
-			return false;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
-	}
-
-	/** {@code .ci/run} installs them first; a developer's first run in an IDE does it here. */
-	private static void installPackagesIfMissing() throws IOException, InterruptedException {
-		if (Files.isDirectory(CLIENTS_DIRECTORY.resolve("node_modules"))) {
-			return;
-		}
-		Process install = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
-			.directory(CLIENTS_DIRECTORY.toFile())
-			.redirectErrorStream(true)
-			.start();
-		String installOutput = new String(install.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(install.waitFor(5, TimeUnit.MINUTES) && install.exitValue() == 0)
-			.as("npm ci in %s:%n%s", CLIENTS_DIRECTORY, installOutput)
-			.isTrue();
 	}
 
 }

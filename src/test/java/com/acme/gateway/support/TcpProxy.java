@@ -5,9 +5,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A loopback TCP proxy that a test can cut and restore, to take "the database" away from the
@@ -40,6 +43,22 @@ public final class TcpProxy implements AutoCloseable {
 
 	public int port() {
 		return this.port;
+	}
+
+	/**
+	 * A proxy in front of the test database, with the gateway's datasource (and the test token
+	 * secret) pointed through it: for tests that cut the database away from one application context.
+	 */
+	public static TcpProxy inFrontOfTestDatabase(DynamicPropertyRegistry registry) {
+		TestDatabase database = TestDatabase.get();
+		URI server = database.serverAddress();
+		TcpProxy proxy = new TcpProxy(server.getHost(), server.getPort());
+		String viaProxy = database.url().replace(server.getHost() + ":" + server.getPort(), "127.0.0.1:" + proxy.port());
+		registry.add("spring.datasource.url", () -> viaProxy);
+		registry.add("spring.datasource.username", database::username);
+		registry.add("spring.datasource.password", database::password);
+		registry.add("gateway.security.jwt-secret", () -> TestTokens.SECRET);
+		return proxy;
 	}
 
 	public synchronized void start() {

@@ -9,6 +9,7 @@
 #   benchmark/subscriptions.sh                        levels 100, 1000, 10000; SSE and WebSocket
 #   TRANSPORTS=sse benchmark/subscriptions.sh         SSE only (the WebSocket half off)
 #   LEVELS="100 1000" DURATION=30 RATE=200 benchmark/subscriptions.sh
+#   FILTER=ids:10 benchmark/subscriptions.sh           each subscriber filters on 10 states of its own
 #
 # Needs Java 17, Maven, Node 20 and PostgreSQL on 127.0.0.1:5432. Builds the jar (SKIP_BUILD=1
 # reuses it), installs the client's npm packages from subscriptions/package-lock.json, creates
@@ -27,6 +28,7 @@ TRANSPORTS=${TRANSPORTS:-sse,ws}
 RATE=${RATE:-200}
 DURATION=${DURATION:-60}
 CLIENTS=${CLIENTS:-2}
+FILTER=${FILTER:-none}
 PORT_A=${PORT_A:-18201}
 PORT_B=${PORT_B:-18202}
 DATABASE=${BENCH_DATABASE:-gateway_subs_bench}
@@ -90,23 +92,23 @@ MARKER=$(sql "select min(id) from sequence_state")
 {
 	echo "# sequenceStateChanges benchmark, $(date -u +%FT%TZ)"
 	echo "commit $(git -C "$ROOT" rev-parse --short HEAD), $COUNT states in $DATABASE, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-	echo "TRANSPORTS=$TRANSPORTS RATE=$RATE DURATION=$DURATION CLIENTS=$CLIENTS LEVELS=\"$LEVELS\" java $JAVA_OPTS"
+	echo "FILTER=$FILTER TRANSPORTS=$TRANSPORTS RATE=$RATE DURATION=$DURATION CLIENTS=$CLIENTS LEVELS=\"$LEVELS\" java $JAVA_OPTS"
 } | tee "$OUT/summary.md"
 for level in $LEVELS; do
 	echo "level $level: opening subscriptions" >&2
 	PORTS=$PORT_A,$PORT_B INSTANCE_PIDS=$PID_A,$PID_B SUBSCRIPTIONS=$level TRANSPORTS=$TRANSPORTS RATE=$RATE \
-		DURATION=$DURATION CLIENTS=$CLIENTS TOKEN=$TOKEN MARKER_ID=$MARKER \
+		DURATION=$DURATION CLIENTS=$CLIENTS FILTER=$FILTER TOKEN=$TOKEN MARKER_ID=$MARKER \
 		PG_URL="postgres://postgres@127.0.0.1:5432/$DATABASE" \
 		node "$ROOT/benchmark/subscriptions/run.mjs" | tee "$OUT/level-$level.json"
 	echo "load average after level $level: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/summary.md"
 done
 node -e '
 	const fs = require("fs");
-	console.log("| subscriptions | ready | changes/s | delivered/s | p50 ms | p99 ms | max ms | lost | duplicated | A RSS/heap MB, CPU % | B RSS/heap MB, CPU % | client CPU % |");
-	console.log("|---|---|---|---|---|---|---|---|---|---|---|---|");
+	console.log("| subscriptions | filter | ready | changes/s | delivered/s | p50 ms | p99 ms | max ms | lost | duplicated | A RSS/heap MB, CPU % | B RSS/heap MB, CPU % | client CPU % |");
+	console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 	for (const file of process.argv.slice(1)) {
 		const r = JSON.parse(fs.readFileSync(file, "utf8").trim().split("\n").pop());
 		const i = r.instances.map((m) => `${m.rssMb}/${m.heapUsedMb}, ${m.cpuPercent}`);
-		console.log(`| ${r.subscriptions} (${Object.entries(r.transports).map(([t, n]) => `${n} ${t}`).join(", ")}) | ${r.ready} | ${r.changesPerSecond} | ${r.deliveredPerSecond} | ${r.latencyMs.p50} | ${r.latencyMs.p99} | ${r.latencyMs.max} | ${r.lost.total} (${r.lost.subscribersMissingSome} subscribers) | ${r.duplicates.total} | ${i[0]} | ${i[1]} | ${r.clientCpuPercent} |`);
+		console.log(`| ${r.subscriptions} (${Object.entries(r.transports).map(([t, n]) => `${n} ${t}`).join(", ")}) | ${r.filter} | ${r.ready} | ${r.changesPerSecond} | ${r.deliveredPerSecond} | ${r.latencyMs.p50} | ${r.latencyMs.p99} | ${r.latencyMs.max} | ${r.lost.total} (${r.lost.subscribersMissingSome} subscribers) | ${r.duplicates.total} | ${i[0]} | ${i[1]} | ${r.clientCpuPercent} |`);
 	}' $(for level in $LEVELS; do echo "$OUT/level-$level.json"; done) | tee -a "$OUT/summary.md"
 echo "raw output in $OUT"

@@ -22,7 +22,12 @@ const token = env('TOKEN');
 const marker = Number(env('MARKER_ID'));
 const database = new pg.Pool({ connectionString: env('PG_URL'), max: 4 });
 
-const QUERY = 'subscription { sequenceStateChanges { cursor kind id state { updatedAt } } }';
+// FILTER=none: every subscriber takes every change. FILTER=ids:K: subscriber i filters on K of
+// the written states (taken in turn, so each state is in about SUBSCRIPTIONS*K/6000 filters) and
+// the marker: each subscription has a filter of its own, as a rep's dashboard does.
+const filterMode = env('FILTER', 'none');
+const idsPerSubscriber = filterMode.startsWith('ids:') ? Number(filterMode.slice(4)) : 0;
+const QUERY = 'subscription ($filter: SequenceStateFilter) { sequenceStateChanges(filter: $filter) { cursor kind id state { updatedAt } } }';
 const PAUSE = 'mutation ($id: ID!) { pauseSequenceState(id: $id, reason: "benchmark") { id } }';
 const RESUME = 'mutation ($id: ID!) { resumeSequenceState(id: $id) { id } }';
 
@@ -30,6 +35,11 @@ const sql = async (text, values) => (await database.query(text, values)).rows;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // --- subscribers --------------------------------------------------------------------------
+const mutationIds = (await sql(`select id from sequence_state where state = 'active' and id % 2 = 1 and id <> $1 order by id limit 3000`, [marker])).map((r) => Number(r.id));
+const sqlIds = (await sql('select id from sequence_state where id % 2 = 0 and id <> $1 order by id limit 3000', [marker])).map((r) => Number(r.id));
+const writtenIds = [...sqlIds, ...mutationIds];
+const filterIds = (i) => Array.from({ length: idsPerSubscriber }, (_, j) => writtenIds[(i * idsPerSubscriber + j) % writtenIds.length]);
+const filterOf = (i) => (idsPerSubscriber === 0 ? null : { id: { in: [marker, ...filterIds(i)].map(String) } });
 const workers = Array.from({ length: clients }, () => fork(new URL('./subscribers.mjs', import.meta.url), [], {
 	env: { ...process.env, MARKER_ID: String(marker) },
 }));
@@ -42,7 +52,7 @@ const targets = Array.from({ length: clients }, () => []);
 for (let i = 0; i < total; i++) {
 	// Each instance gets both transports: subscription i goes to instance i % 2.
 	const transport = transports[Math.floor(i / ports.length) % transports.length];
-	targets[i % clients].push({ port: ports[i % ports.length], transport });
+	targets[i % clients].push({ port: ports[i % ports.length], transport, index: i, filter: filterOf(i) });
 }
 const stats = async () => {
 	const all = await Promise.all(workers.map((worker) => ask(worker, { type: 'stats' }, 'stats')));
@@ -71,8 +81,6 @@ const [{ start }] = await sql('select coalesce(max(change_position), 0) as start
 
 // --- writer -------------------------------------------------------------------------------
 const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
-const mutationIds = (await sql(`select id from sequence_state where state = 'active' and id % 2 = 1 and id <> $1 order by id limit 3000`, [marker])).map((r) => Number(r.id));
-const sqlIds = (await sql('select id from sequence_state where id % 2 = 0 and id <> $1 order by id limit 3000', [marker])).map((r) => Number(r.id));
 const active = [...mutationIds];
 const paused = [];
 const writes = { sql: 0, mutations: 0, failed: 0, skipped: 0, failures: [] };
@@ -164,7 +172,13 @@ const cpuAfter = [...pids, ...clientPids].map(cpu);
 const cpuPercent = cpuAfter.map((after, i) => Math.round(((after - cpuBefore[i]) / writeSeconds) * 100));
 
 // --- drain and count ----------------------------------------------------------------------
-const [{ expected }] = await sql('select count(*)::int as expected from sequence_state_change where change_position > $1 and id <> $2', [start, marker]);
+const changedIds = new Map((await sql('select id, count(*)::int as changes from sequence_state_change where change_position > $1 and id <> $2 group by id', [start, marker]))
+	.map((row) => [Number(row.id), row.changes]));
+const expected = [...changedIds.values()].reduce((a, b) => a + b, 0);
+// What subscriber i must receive: every change, or those of the states in its filter.
+const expectedOf = (i) => (idsPerSubscriber === 0 ? expected : filterIds(i).reduce((sum, id) => sum + (changedIds.get(id) ?? 0), 0));
+let expectedDeliveries = 0;
+for (let i = 0; i < total; i++) expectedDeliveries += expectedOf(i);
 // The feed may stand still for as long as the cluster's oldest transaction: a change counts as
 // lost only when it has not arrived DRAIN seconds after the last write, nor 20 s after the last progress.
 let result;
@@ -174,7 +188,7 @@ const drainUntil = Date.now() + Number(env('DRAIN', '180')) * 1000;
 while (Date.now() < drainUntil) {
 	result = await stats();
 	const delivered = result.subscribers.reduce((sum, s) => sum + s.received, 0);
-	if (delivered >= expected * total) break;
+	if (delivered >= expectedDeliveries) break;
 	if (delivered !== lastDelivered) lastProgress = Date.now();
 	else if (Date.now() - lastProgress > 20_000) break;
 	lastDelivered = delivered;
@@ -191,14 +205,14 @@ const percentile = (histogram, p) => {
 	}
 	return NaN;
 };
-const lost = result.subscribers.map((s) => Math.max(0, expected - s.received));
+const lost = result.subscribers.map((s) => Math.max(0, expectedOf(s.index) - s.received));
 const duplicates = result.subscribers.map((s) => s.duplicates);
 const delivered = result.latency.reduce((a, b) => a + b, 0);
 console.log(JSON.stringify({
 	subscriptions: total,
 	transports: Object.fromEntries(transports.map((t) => [t, result.subscribers.filter((s) => s.transport === t).length])),
 	ready, openSeconds,
-	writeSeconds, changes: expected, writes,
+	filter: filterMode, writeSeconds, changes: expected, expectedDeliveries, writes,
 	changesPerSecond: Math.round((expected / writeSeconds) * 10) / 10,
 	delivered, deliveredPerSecond: Math.round(delivered / writeSeconds),
 	latencyMs: { p50: percentile(result.latency, 0.5), p99: percentile(result.latency, 0.99), max: percentile(result.latency, 1) },

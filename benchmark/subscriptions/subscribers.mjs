@@ -1,7 +1,7 @@
 // One client process holding many sequenceStateChanges subscriptions, over SSE (raw HTTP, one
 // connection each) or WebSocket (graphql-transport-ws, one connection each). Started by run.mjs
 // with fork(); talks to it over IPC:
-//   in:  {type: 'open', targets: [{port, transport}], token, query}  -> out: {type: 'opened'}
+//   in:  {type: 'open', targets: [{port, transport, index, filter}], token, query}  -> out: {type: 'opened'}
 //        {type: 'stats'}                                           -> out: {type: 'stats', ...}
 // Every subscriber checks its own stream: the feed position in each cursor must rise, so a
 // change delivered twice (or out of order) is counted as a duplicate.
@@ -54,15 +54,15 @@ function receive(subscriber, change) {
 	latency[Math.max(0, Math.min(LATENCY_BUCKETS - 1, ms))]++;
 }
 
-function newSubscriber(transport) {
-	const subscriber = { transport, received: 0, duplicates: 0, lastXid: -1, lastPos: -1, sawMarker: false };
+function newSubscriber(transport, index) {
+	const subscriber = { transport, index, received: 0, duplicates: 0, lastXid: -1, lastPos: -1, sawMarker: false };
 	subscribers.push(subscriber);
 	return subscriber;
 }
 
-function openSse(port, token, query) {
+function openSse(port, token, query, index, variables) {
 	return new Promise((resolve) => {
-		const subscriber = newSubscriber('sse');
+		const subscriber = newSubscriber('sse', index);
 		const request = http.request({
 			host: '127.0.0.1', port, path: '/graphql', method: 'POST', agent: false,
 			headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${token}` },
@@ -87,20 +87,20 @@ function openSse(port, token, query) {
 			response.on('end', () => closed++);
 		});
 		request.on('error', (error) => { noteError(`SSE ${error.message}`); resolve(); });
-		request.end(JSON.stringify({ query }), resolve);
+		request.end(JSON.stringify({ query, variables }), resolve);
 	});
 }
 
-function openWebSocket(port, token, query) {
+function openWebSocket(port, token, query, index, variables) {
 	return new Promise((resolve) => {
-		const subscriber = newSubscriber('ws');
+		const subscriber = newSubscriber('ws', index);
 		const socket = new WebSocket(`ws://127.0.0.1:${port}/graphql`, 'graphql-transport-ws', { perMessageDeflate: false });
 		socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { Authorization: `Bearer ${token}` } })));
 		socket.on('message', (data) => {
 			const message = JSON.parse(data);
 			if (message.type === 'next') receive(subscriber, message.payload.data.sequenceStateChanges);
 			else if (message.type === 'connection_ack') {
-				socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query } }));
+				socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query, variables } }));
 				resolve();
 			}
 			else if (message.type === 'ping') socket.send(JSON.stringify({ type: 'pong' }));
@@ -116,15 +116,15 @@ process.on('message', async (message) => {
 		// A few hundred handshakes at a time: the servers' accept queues stay short.
 		const { targets, token, query } = message;
 		for (let i = 0; i < targets.length; i += 200) {
-			await Promise.all(targets.slice(i, i + 200).map(({ port, transport }) => (transport === 'ws'
-				? openWebSocket(port, token, query) : openSse(port, token, query))));
+			await Promise.all(targets.slice(i, i + 200).map(({ port, transport, index, filter }) => (transport === 'ws'
+				? openWebSocket(port, token, query, index, { filter }) : openSse(port, token, query, index, { filter }))));
 		}
 		process.send({ type: 'opened' });
 	}
 	else if (message.type === 'stats') {
 		process.send({
 			type: 'stats',
-			subscribers: subscribers.map(({ transport, received, duplicates, sawMarker }) => ({ transport, received, duplicates, sawMarker })),
+			subscribers: subscribers.map(({ transport, index, received, duplicates, sawMarker }) => ({ transport, index, received, duplicates, sawMarker })),
 			latency: Array.from(latency),
 			errors, errorSamples, closed,
 		});

@@ -16,6 +16,7 @@ import com.acme.gateway.graphql.LimitExceededException;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Translates a {@code SequenceStateFilter} argument into one jOOQ condition on
@@ -46,7 +47,7 @@ public final class SequenceStateConditions {
 	}
 
 	/** The condition for {@code filter} (every state when it is null or empty). */
-	public static Condition of(Map<String, Object> filter, FilterLimits limits) {
+	public static Condition of(@Nullable Map<String, Object> filter, FilterLimits limits) {
 		return (filter == null) ? DSL.noCondition() : new SequenceStateConditions(limits).filter(filter, "filter", 1);
 	}
 

@@ -9,6 +9,7 @@ import com.acme.gateway.graphql.CursorCodec;
 import com.acme.gateway.graphql.InvalidInputException;
 import com.acme.gateway.sequencestate.SequenceStateConditions;
 import org.jooq.Condition;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -45,7 +46,8 @@ public class SequenceStateChangeController {
 	}
 
 	@SubscriptionMapping
-	public Flux<SequenceStateChange> sequenceStateChanges(@Argument Map<String, Object> filter, @Argument String after) {
+	public Flux<SequenceStateChange> sequenceStateChanges(@Argument @Nullable Map<String, Object> filter,
+			@Argument @Nullable String after) {
 		Condition condition = SequenceStateConditions.of(filter, this.filterLimits);
 		return this.feed.changes((after != null) ? decode(after) : null, condition);
 	}

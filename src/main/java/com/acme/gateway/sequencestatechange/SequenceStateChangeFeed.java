@@ -1,12 +1,16 @@
 package com.acme.gateway.sequencestatechange;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.acme.gateway.graphql.LimitExceededException;
 import org.jooq.Condition;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
@@ -21,8 +25,12 @@ import org.springframework.stereotype.Component;
  * <p>{@link #poll()} (called on every NOTIFY and on a timer by {@link ChangeNotificationListener})
  * reads the settled changes after the last batch and publishes them once; every subscriber
  * receives the same batch in memory, so the log is read once per wake-up, not once per
- * subscriber. Each subscriber holds at most {@code bufferSize} batches; one that falls further
- * behind ends with {@code LIMIT_EXCEEDED} instead of slowing the others or growing memory.
+ * subscriber. The filters of the subscribers are evaluated with the read, against the batch, in
+ * one statement per {@value SequenceStateChangeLog#FILTERS_PER_STATEMENT} distinct filters
+ * (subscribers with the same filter share its result): the statements per wake-up grow with the
+ * distinct filters, not with the subscribers. Each subscriber holds at most {@code bufferSize}
+ * batches; one that falls further behind ends with {@code LIMIT_EXCEEDED} instead of slowing
+ * the others or growing memory.
  *
  * <p>Resuming ({@code after}): the subscriber is connected to the live batches first, then
  * replays the log after its cursor until the log has nothing more; live batches are then
@@ -37,10 +45,13 @@ public class SequenceStateChangeFeed {
 
 	private final SubscriptionsProperties properties;
 
-	private final Sinks.Many<List<SequenceStateChange>> batches = Sinks.many().multicast().directBestEffort();
+	private final Sinks.Many<Batch> batches = Sinks.many().multicast().directBestEffort();
 
-	/** The last change published; null until the first poll. Guarded by this. */
-	private ChangePosition head;
+	/** The distinct filters of this instance's live subscribers, by their SQL. */
+	private final Map<String, SubscribedFilter> filters = new ConcurrentHashMap<>();
+
+	/** The last change published; null until the first poll. Written under this; read bare by describe. */
+	private volatile @Nullable ChangePosition head;
 
 	public SequenceStateChangeFeed(SequenceStateChangeLog log, SubscriptionsProperties properties) {
 		this.log = log;
@@ -49,16 +60,19 @@ public class SequenceStateChangeFeed {
 
 	/** Reads the changes settled since the last poll and publishes them to every subscriber. */
 	public synchronized void poll() {
-		if (this.head == null) {
+		ChangePosition published = this.head;
+		if (published == null) {
 			this.head = this.log.settledEnd();
 			return;
 		}
 		List<SequenceStateChange> changes;
 		do {
-			changes = this.log.findSettledAfter(this.head, this.properties.batchSize());
+			changes = this.log.findSettledAfter(published, this.properties.batchSize());
 			if (!changes.isEmpty()) {
-				this.head = changes.get(changes.size() - 1).position();
-				this.batches.tryEmitNext(changes);
+				Batch batch = new Batch(changes, matchingOfSubscribedFilters(changes));
+				published = changes.get(changes.size() - 1).position();
+				this.head = published;
+				this.batches.tryEmitNext(batch);
 			}
 		}
 		while (changes.size() == this.properties.batchSize());
@@ -67,6 +81,23 @@ public class SequenceStateChangeFeed {
 	/** How many subscriptions of this instance receive the live changes now. */
 	public int subscriberCount() {
 		return this.batches.currentSubscriberCount();
+	}
+
+	/** How many distinct filters this instance's subscribers use now. */
+	public int filterCount() {
+		return this.filters.size();
+	}
+
+	/** The last change published and this instance's subscriber count, for diagnostics. */
+	public String describe() {
+		return "published up to " + this.head + ", settled end now " + this.log.settledEnd() + ", "
+				+ subscriberCount() + " subscribers";
+	}
+
+	/** Whether every settled change of the log has been published. */
+	boolean isCaughtUp() {
+		ChangePosition published = this.head;
+		return published != null && this.log.findSettledAfter(published, 1).isEmpty();
 	}
 
 	private synchronized void start() {
@@ -79,12 +110,14 @@ public class SequenceStateChangeFeed {
 	 * The changes after {@code after} (or from now when null) whose row matches {@code filter},
 	 * one at a time, replayed from the log and then live.
 	 */
-	public Flux<SequenceStateChange> changes(ChangePosition after, Condition filter) {
+	public Flux<SequenceStateChange> changes(@Nullable ChangePosition after, Condition filter) {
 		return Flux.defer(() -> {
 			start();
-			Sinks.Many<List<SequenceStateChange>> buffer = Sinks.many()
+			// Subscribed before connecting, so that every live batch after the first carries its result.
+			String filterKey = subscribe(filter);
+			Sinks.Many<Batch> buffer = Sinks.many()
 				.unicast()
-				.onBackpressureBuffer(Queues.<List<SequenceStateChange>>get(this.properties.bufferSize()).get());
+				.onBackpressureBuffer(Queues.<Batch>get(this.properties.bufferSize()).get());
 			Disposable connection = this.batches.asFlux().subscribe(batch -> {
 				if (buffer.tryEmitNext(batch).isFailure()) {
 					buffer.tryEmitError(new LimitExceededException(
@@ -92,42 +125,91 @@ public class SequenceStateChangeFeed {
 				}
 			});
 			AtomicReference<ChangePosition> last = new AtomicReference<>((after != null) ? after : ChangePosition.START);
-			Flux<List<SequenceStateChange>> replay = (after != null) ? replay(after) : Flux.empty();
+			Flux<Batch> replay = (after != null) ? replay(after) : Flux.empty();
 			return replay.concatWith(buffer.asFlux())
 				.publishOn(Schedulers.boundedElastic())
-				.map(batch -> newer(batch, last))
-				.map(batch -> matching(batch, filter))
+				.map(batch -> deliverable(batch, last, filterKey, filter))
 				.concatMapIterable(batch -> batch)
-				.doFinally(signal -> connection.dispose());
+				.doFinally(signal -> {
+					connection.dispose();
+					unsubscribe(filterKey);
+				});
 		});
 	}
 
-	private Flux<List<SequenceStateChange>> replay(ChangePosition after) {
-		return Flux.<List<SequenceStateChange>, ChangePosition>generate(() -> after, (position, sink) -> {
+	private Flux<Batch> replay(ChangePosition after) {
+		return Flux.<Batch, ChangePosition>generate(() -> after, (position, sink) -> {
 			List<SequenceStateChange> changes = this.log.findSettledAfter(position, this.properties.batchSize());
 			if (changes.isEmpty()) {
 				sink.complete();
 				return position;
 			}
-			sink.next(changes);
+			sink.next(new Batch(changes, Map.of()));
 			return changes.get(changes.size() - 1).position();
 		}).subscribeOn(Schedulers.boundedElastic());
 	}
 
-	private static List<SequenceStateChange> newer(List<SequenceStateChange> batch, AtomicReference<ChangePosition> last) {
-		List<SequenceStateChange> newer = batch.stream().filter(change -> change.position().isAfter(last.get())).toList();
-		if (!newer.isEmpty()) {
-			last.set(newer.get(newer.size() - 1).position());
+	/** Of the batch, the changes after the last one delivered that match the subscriber's filter. */
+	private List<SequenceStateChange> deliverable(Batch batch, AtomicReference<ChangePosition> last,
+			@Nullable String filterKey, Condition filter) {
+		List<SequenceStateChange> newer = batch.changes()
+			.stream()
+			.filter(change -> change.position().isAfter(last.get()))
+			.toList();
+		if (newer.isEmpty()) {
+			return newer;
 		}
-		return newer;
+		last.set(newer.get(newer.size() - 1).position());
+		if (filterKey == null) {
+			return newer;
+		}
+		Set<Long> matching = batch.matchingByFilter().get(filterKey);
+		if (matching == null) {
+			// A replayed batch, or a live one read before this subscriber's filter was subscribed.
+			matching = this.log.findMatching(newer.stream().map(SequenceStateChange::position).toList(), filter);
+		}
+		Set<Long> matched = matching;
+		return newer.stream().filter(change -> matched.contains(change.position().position())).toList();
 	}
 
-	private List<SequenceStateChange> matching(List<SequenceStateChange> batch, Condition filter) {
-		if (batch.isEmpty() || filter.equals(DSL.noCondition())) {
-			return batch;
+	private Map<String, Set<Long>> matchingOfSubscribedFilters(List<SequenceStateChange> changes) {
+		List<Map.Entry<String, SubscribedFilter>> subscribed = List.copyOf(this.filters.entrySet());
+		if (subscribed.isEmpty()) {
+			return Map.of();
 		}
-		Set<Long> matching = this.log.findMatching(batch.stream().map(SequenceStateChange::position).toList(), filter);
-		return batch.stream().filter(change -> matching.contains(change.position().position())).toList();
+		List<Set<Long>> matching = this.log.findMatchingEach(
+				changes.stream().map(SequenceStateChange::position).toList(),
+				subscribed.stream().map(entry -> entry.getValue().condition()).toList());
+		Map<String, Set<Long>> byFilter = new HashMap<>();
+		for (int i = 0; i < subscribed.size(); i++) {
+			byFilter.put(subscribed.get(i).getKey(), matching.get(i));
+		}
+		return byFilter;
+	}
+
+	/** Counts one more subscriber of {@code filter}; returns its key, or null for no filter. */
+	private @Nullable String subscribe(Condition filter) {
+		if (filter.equals(DSL.noCondition())) {
+			return null;
+		}
+		String key = this.log.keyOf(filter);
+		this.filters.compute(key, (k, subscribed) -> (subscribed == null) ? new SubscribedFilter(filter, 1)
+				: new SubscribedFilter(subscribed.condition(), subscribed.subscribers() + 1));
+		return key;
+	}
+
+	private void unsubscribe(@Nullable String filterKey) {
+		if (filterKey != null) {
+			this.filters.computeIfPresent(filterKey, (k, subscribed) -> (subscribed.subscribers() == 1) ? null
+					: new SubscribedFilter(subscribed.condition(), subscribed.subscribers() - 1));
+		}
+	}
+
+	/** Live changes read together, and of them the positions that match each subscribed filter. */
+	private record Batch(List<SequenceStateChange> changes, Map<String, Set<Long>> matchingByFilter) {
+	}
+
+	private record SubscribedFilter(Condition condition, int subscribers) {
 	}
 
 }

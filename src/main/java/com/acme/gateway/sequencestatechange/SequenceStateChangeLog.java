@@ -6,6 +6,7 @@ import static com.acme.gateway.database.generated.Tables.SEQUENCE_STATE_TRANSITI
 
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -65,6 +66,12 @@ public class SequenceStateChangeLog {
 			          pg_snapshot_xmax(current.snapshot)::text::bigint)
 			   from (select pg_current_snapshot() as snapshot) as current)""", SQLDataType.BIGINT);
 
+	/**
+	 * Filters evaluated by one statement of {@link #findMatchingEach}: each may hold up to
+	 * {@code gateway.filter.max-conditions} conditions, so this bounds one statement's size.
+	 */
+	static final int FILTERS_PER_STATEMENT = 100;
+
 	private final DSLContext dsl;
 
 	public SequenceStateChangeLog(DSLContext dsl) {
@@ -77,7 +84,7 @@ public class SequenceStateChangeLog {
 	 */
 	public List<com.acme.gateway.sequencestatechange.SequenceStateChange> findSettledAfter(ChangePosition after,
 			int limit) {
-		List<SelectField<?>> columns = new java.util.ArrayList<>(List.of(SEQUENCE_STATE.fields()));
+		List<SelectField<?>> columns = new ArrayList<>(List.of(SEQUENCE_STATE.fields()));
 		columns.addAll(List.of(CHANGE.CHANGE_XID, CHANGE.CHANGE_POSITION, CHANGE.CHANGE_KIND, CHANGE.CHANGED_AT,
 				TRANSITION.ID, TRANSITION.FROM_STATE, TRANSITION.TO_STATE, TRANSITION.REASON, TRANSITION.ACTOR_ID,
 				TRANSITION.OCCURRED_AT));
@@ -99,15 +106,44 @@ public class SequenceStateChangeLog {
 
 	/** Of {@code changes}, the positions of those whose row matches {@code filter}. */
 	public Set<Long> findMatching(Collection<ChangePosition> changes, Condition filter) {
+		return findMatchingEach(changes, List.of(filter)).get(0);
+	}
+
+	/**
+	 * For each of {@code filters}, in their order, the positions of {@code changes} whose row
+	 * matches it: one boolean column per filter, {@value #FILTERS_PER_STATEMENT} filters per
+	 * statement, instead of a statement per filter.
+	 */
+	public List<Set<Long>> findMatchingEach(Collection<ChangePosition> changes, List<Condition> filters) {
+		List<Set<Long>> matching = new ArrayList<>(filters.size());
+		filters.forEach(filter -> matching.add(new HashSet<>()));
 		if (changes.isEmpty()) {
-			return Set.of();
+			return matching;
 		}
-		List<Long> positions = changes.stream().map(ChangePosition::position).toList();
-		return new HashSet<>(this.dsl.select(CHANGE.CHANGE_POSITION)
-			.from(CHANGE)
-			.where(CHANGE.CHANGE_POSITION.eq(DSL.any(positions.toArray(Long[]::new))))
-			.and(filter)
-			.fetch(CHANGE.CHANGE_POSITION));
+		Long[] positions = changes.stream().map(ChangePosition::position).toArray(Long[]::new);
+		for (int first = 0; first < filters.size(); first += FILTERS_PER_STATEMENT) {
+			List<Condition> chunk = filters.subList(first, Math.min(filters.size(), first + FILTERS_PER_STATEMENT));
+			List<SelectField<?>> columns = new ArrayList<>(chunk.size() + 1);
+			columns.add(CHANGE.CHANGE_POSITION);
+			chunk.forEach(filter -> columns.add(DSL.field(filter)));
+			for (Record row : this.dsl.select(columns)
+				.from(CHANGE)
+				.where(CHANGE.CHANGE_POSITION.eq(DSL.any(positions)))) {
+				long position = row.get(CHANGE.CHANGE_POSITION);
+				for (int i = 0; i < chunk.size(); i++) {
+					// A condition that is null for the row (SQL's unknown) does not match, as in a where.
+					if (Boolean.TRUE.equals(row.get(i + 1, Boolean.class))) {
+						matching.get(first + i).add(position);
+					}
+				}
+			}
+		}
+		return matching;
+	}
+
+	/** The SQL of {@code filter} with its values inlined: two filters with the same key are the same. */
+	public String keyOf(Condition filter) {
+		return this.dsl.renderInlined(filter);
 	}
 
 	/** Deletes the changes made before {@code before}; returns how many. */

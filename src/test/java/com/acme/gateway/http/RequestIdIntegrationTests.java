@@ -2,12 +2,18 @@ package com.acme.gateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.UUID;
 
 import com.acme.gateway.support.IntegrationTest;
 import com.acme.gateway.support.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 
 class RequestIdIntegrationTests extends IntegrationTest {
@@ -31,6 +37,32 @@ class RequestIdIntegrationTests extends IntegrationTest {
 	@Test
 	void replacesAnOverlongRequestId() {
 		assertThat(requestIdAnswered("x".repeat(65))).hasSize(36);
+	}
+
+	/** The lines logged while a request runs carry its id. */
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void printsTheIdOnEveryLogLineOfTheRequest(CapturedOutput output) {
+		// The first request initializes the servlet, logging before any filter runs: done before.
+		requestIdAnswered("warm-up");
+		String logger = "org.springframework.web.servlet.DispatcherServlet";
+		LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+		logging.setLogLevel(logger, LogLevel.DEBUG);
+		try {
+			requestIdAnswered("log-lines-7");
+		}
+		finally {
+			logging.setLogLevel(logger, null);
+		}
+
+		List<String> requestLines = output.getOut()
+			.lines()
+			// The lines logged at the level raised for the request (not the servlet's initialization).
+			.filter(line -> line.contains(" DEBUG ") && line.contains("DispatcherServlet"))
+			.toList();
+		assertThat(requestLines).anyMatch(line -> line.contains("POST \"/graphql\""))
+			.anyMatch(line -> line.contains("Completed 200 OK"))
+			.allMatch(line -> line.contains("[log-lines-7] "));
 	}
 
 	@Test

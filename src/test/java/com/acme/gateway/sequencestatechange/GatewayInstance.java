@@ -43,7 +43,9 @@ final class GatewayInstance implements AutoCloseable {
 		return new GatewayInstance(new SpringApplicationBuilder(GatewayApplication.class).run("--server.port=0",
 				"--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.username(),
 				"--spring.datasource.password=" + database.password(),
-				"--gateway.security.jwt-secret=" + TestTokens.SECRET, "--gateway.cursor.secret=" + CURSOR_SECRET));
+				"--gateway.security.jwt-secret=" + TestTokens.SECRET, "--gateway.cursor.secret=" + CURSOR_SECRET,
+				// A test's instances go when it ends: no graceful wait for the streams it left open.
+				"--server.shutdown=immediate"));
 	}
 
 	<T> T bean(Class<T> type) {

@@ -1,5 +1,6 @@
 package com.acme.gateway.sequencestatechange;
 
+import static com.acme.gateway.database.generated.Tables.SEQUENCE_STATE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
@@ -7,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -14,6 +16,7 @@ import com.acme.gateway.sequencestate.SequenceStateStatus;
 import com.acme.gateway.support.Fixtures;
 import com.acme.gateway.support.IntegrationTest;
 import com.acme.gateway.support.TestDatabase;
+import org.jooq.Condition;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -167,6 +170,47 @@ class SequenceStateChangeLogIntegrationTests extends IntegrationTest {
 
 		assertThat(delivered).hasSize(2);
 		assertThat(delivered).extracting(SequenceStateChange::position).doesNotHaveDuplicates();
+	}
+
+	/**
+	 * Many filters against one batch, over several statements: each filter gets exactly the
+	 * changes whose row it holds for, in the filters' order; a condition that is SQL's unknown
+	 * for a row (a comparison with null) does not match it.
+	 */
+	@Test
+	void matchesEachOfManyFiltersAgainstTheChangesOfABatch() throws Exception {
+		Fixtures.World world = this.fixtures.world();
+		ChangePosition start = this.log.settledEnd();
+		long low = this.fixtures.state(this.fixtures.prospect(world.account(), "Ada", "L", "ada@example.com"),
+				world.sequence(), state -> state.setReplyCount(2));
+		long high = this.fixtures.state(this.fixtures.prospect(world.account(), "Bob", "M", "bob@example.com"),
+				world.sequence(), state -> state.setReplyCount(5));
+		List<SequenceStateChange> changes = new ArrayList<>();
+		readUntil(changes, start, 2);
+		List<ChangePosition> positions = changes.stream().map(SequenceStateChange::position).toList();
+		ChangePosition lowChange = changes.stream().filter(change -> change.id() == low).findFirst().orElseThrow().position();
+		ChangePosition highChange = changes.stream().filter(change -> change.id() == high).findFirst().orElseThrow().position();
+		List<Condition> filters = new ArrayList<>();
+		int count = 2 * SequenceStateChangeLog.FILTERS_PER_STATEMENT + 7;
+		for (int i = 0; i < count - 1; i++) {
+			filters.add(SEQUENCE_STATE.REPLY_COUNT.ge(i % 7));
+		}
+		filters.add(SEQUENCE_STATE.ERROR_REASON.eq("none set"));
+
+		List<Set<Long>> matching = this.log.findMatchingEach(positions, filters);
+
+		assertThat(matching).hasSize(count);
+		for (int i = 0; i < count - 1; i++) {
+			Set<Long> expected = new java.util.HashSet<>();
+			if (2 >= i % 7) {
+				expected.add(lowChange.position());
+			}
+			if (5 >= i % 7) {
+				expected.add(highChange.position());
+			}
+			assertThat(matching.get(i)).as("filter %d, reply count >= %d", i, i % 7).isEqualTo(expected);
+		}
+		assertThat(matching.get(count - 1)).as("a comparison with a null error reason").isEmpty();
 	}
 
 	/** The hourly job deletes the changes past the retention (7 days) and keeps every newer one. */

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -93,6 +94,50 @@ class SequenceStateChangeSubscriptionIntegrationTests extends IntegrationTest {
 		}
 	}
 
+	/**
+	 * Thirty subscribers over three filters: a change is matched against the three filters once,
+	 * with the read of its batch, in one statement, not once per subscriber.
+	 */
+	@Test
+	void subscribersOfTheSameFiltersShareOneMatchingStatementPerBatch() throws Exception {
+		List<Map<String, Object>> filters = List.of(Map.of("id", Map.of("eq", Long.toString(this.stateId))),
+				Map.of("replyCount", Map.of("gte", 7)), Map.of("id", Map.of("eq", Long.toString(this.otherStateId))));
+		List<SseSubscription> subscribers = new ArrayList<>();
+		try {
+			for (int i = 0; i < 30; i++) {
+				subscribers.add(subscribe(filters.get(i % 3), null));
+			}
+			assertThat(this.feed.filterCount()).isEqualTo(3);
+			awaitQuietFeed();
+			this.statements.reset();
+			execute("update sequence_state set reply_count = 7 where id = " + this.stateId);
+
+			for (int i = 0; i < 30; i++) {
+				if (i % 3 == 2) {
+					continue;
+				}
+				JsonNode change = subscribers.get(i).nextOtherThanCreated();
+				assertThat(change.path("id").asString()).isEqualTo(Long.toString(this.stateId));
+				assertThat(change.path("state").path("replyCount").asInt()).isEqualTo(7);
+			}
+			assertThat(this.statements.changeFilterMatches()).isEqualTo(1);
+			for (int i = 2; i < 30; i += 3) {
+				assertThat(subscribers.get(i).poll(0)).as("the other state's subscriber").isNull();
+			}
+		}
+		finally {
+			subscribers.forEach(SseSubscription::close);
+		}
+		// The server learns that a stream is closed when it writes to it: changes for every filter.
+		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+		for (int replies = 8; this.feed.filterCount() > 0 && System.nanoTime() < deadline; replies++) {
+			execute("update sequence_state set reply_count = " + replies + " where id in (" + this.stateId + ", "
+					+ this.otherStateId + ")");
+			Thread.sleep(200);
+		}
+		assertThat(this.feed.filterCount()).as("filters of the closed subscriptions").isZero();
+	}
+
 	@Test
 	void rejectsCursorOlderThanRetention() throws Exception {
 		String old = this.cursors.encode("sequenceStateChanges",
@@ -104,6 +149,14 @@ class SequenceStateChangeSubscriptionIntegrationTests extends IntegrationTest {
 			.reduce("", (all, line) -> all + line + "\n");
 
 		assertThat(body).contains("BAD_USER_INPUT").doesNotContain("Exception");
+	}
+
+	/** Waits until the fixtures' inserts are published, so the next batch holds only what follows. */
+	private void awaitQuietFeed() throws InterruptedException {
+		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+		while (!this.feed.isCaughtUp() && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
 	}
 
 	private SseSubscription subscribe(Map<String, Object> filter, String after) throws InterruptedException {

@@ -33,7 +33,8 @@ final class SseSubscription implements AutoCloseable {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private static final HttpClient client = HttpClient.newHttpClient();
+	/** A client of its own, as each subscriber is a browser of its own: no connection pool shared. */
+	private final HttpClient client = HttpClient.newHttpClient();
 
 	private final BlockingQueue<JsonNode> changes = new LinkedBlockingQueue<>();
 
@@ -41,7 +42,14 @@ final class SseSubscription implements AutoCloseable {
 
 	private volatile boolean closed;
 
-	private SseSubscription() {
+	/** Where the gateway's feed is, told when a change does not arrive: stalled feed or stalled stream. */
+	private final java.util.function.Supplier<String> feedState;
+
+	/** The stream's last event other than a change (an error, the end), for the same message. */
+	private volatile String lastOtherEvent = "none";
+
+	private SseSubscription(java.util.function.Supplier<String> feedState) {
+		this.feedState = feedState;
 	}
 
 	/**
@@ -51,9 +59,9 @@ final class SseSubscription implements AutoCloseable {
 	static SseSubscription open(int port, SequenceStateChangeFeed feed, String token, Map<String, Object> filter,
 			String after) throws InterruptedException {
 		int before = feed.subscriberCount();
-		SseSubscription subscription = new SseSubscription();
+		SseSubscription subscription = new SseSubscription(feed::describe);
 		// The response starts with the first event: read it on a thread of its own.
-		CompletableFuture<HttpResponse<Stream<String>>> response = client.sendAsync(request(port, token, filter, after),
+		CompletableFuture<HttpResponse<Stream<String>>> response = subscription.client.sendAsync(request(port, token, filter, after),
 				HttpResponse.BodyHandlers.ofLines());
 		Thread reader = new Thread(() -> subscription.read(response.join()), "sse-subscription-" + port);
 		reader.setDaemon(true);
@@ -65,7 +73,10 @@ final class SseSubscription implements AutoCloseable {
 	/** The next change, failing the test when none arrives within 10 s. */
 	JsonNode next() throws InterruptedException {
 		JsonNode change = this.changes.poll(10, TimeUnit.SECONDS);
-		assertThat(change).as("a change within 10 s").isNotNull();
+		if (change == null) {
+			assertThat(change).as("a change within 10 s; last other event: %s; feed: %s; threads:%n%s",
+					this.lastOtherEvent, this.feedState.get(), schedulerThreads()).isNotNull();
+		}
 		return change;
 	}
 
@@ -107,14 +118,34 @@ final class SseSubscription implements AutoCloseable {
 			return;
 		}
 		try {
-			this.stream.filter(line -> line.startsWith("data:"))
-				.map(line -> json.readTree(line.substring("data:".length())))
-				.filter(data -> data.has("data"))
-				.forEach(data -> this.changes.add(data.path("data").path("sequenceStateChanges")));
+			this.stream.filter(line -> line.startsWith("data:") || line.startsWith("event:")).forEach(line -> {
+				if (line.startsWith("data:") && json.readTree(line.substring("data:".length())).has("data")) {
+					this.changes.add(json.readTree(line.substring("data:".length())).path("data").path("sequenceStateChanges"));
+				}
+				else {
+					this.lastOtherEvent = line;
+				}
+			});
+			this.lastOtherEvent += " (then the stream ended)";
 		}
 		catch (java.io.UncheckedIOException ex) {
-			// The test closed the stream: the changes it took are all it saw.
+			// The test closed the stream (the changes it took are all it saw), or the connection broke.
+			this.lastOtherEvent += " (then the stream failed: " + ex.getMessage() + ")";
 		}
+	}
+
+	/** The stacks of Reactor's worker threads, on which each subscriber's changes are delivered. */
+	private static String schedulerThreads() {
+		StringBuilder threads = new StringBuilder();
+		Thread.getAllStackTraces().forEach((thread, stack) -> {
+			if (thread.getName().startsWith("boundedElastic") || thread.getName().contains("change-listener")) {
+				threads.append(thread.getName()).append(' ').append(thread.getState()).append('\n');
+				for (int i = 0; i < Math.min(stack.length, 12); i++) {
+					threads.append("    at ").append(stack[i]).append('\n');
+				}
+			}
+		});
+		return threads.toString();
 	}
 
 	static HttpRequest request(int port, String token, Map<String, Object> filter, String after) {

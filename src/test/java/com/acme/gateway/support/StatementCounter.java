@@ -15,11 +15,16 @@ public class StatementCounter implements ExecuteListener {
 
 	private volatile String lastSql;
 
+	private final AtomicInteger changeFilterMatches = new AtomicInteger();
+
 	@Override
 	public void executeStart(ExecuteContext context) {
 		String sql = context.sql();
 		// The subscription feed reads the change log on its own timer, not for the request counted.
 		if (sql != null && (sql.contains("sequence_state_change") || sql.contains("pg_current_snapshot"))) {
+			if (sql.contains("\"change_position\" = any (")) {
+				this.changeFilterMatches.incrementAndGet();
+			}
 			return;
 		}
 		this.count.incrementAndGet();
@@ -33,6 +38,12 @@ public class StatementCounter implements ExecuteListener {
 
 	public void reset() {
 		this.count.set(0);
+		this.changeFilterMatches.set(0);
+	}
+
+	/** Statements that matched changes of the log against subscribers' filters, since the reset. */
+	public int changeFilterMatches() {
+		return this.changeFilterMatches.get();
 	}
 
 	public int count() {

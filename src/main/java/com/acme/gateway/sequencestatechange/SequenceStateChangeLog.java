@@ -5,8 +5,8 @@ import static com.acme.gateway.database.generated.Tables.SEQUENCE_STATE_CHANGE;
 import static com.acme.gateway.database.generated.Tables.SEQUENCE_STATE_TRANSITION;
 
 import java.time.OffsetDateTime;
-import java.util.Collection;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

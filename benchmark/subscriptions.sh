@@ -17,9 +17,11 @@
 # PORT_A/PORT_B (18201/18202) and stops them on exit. Limits raised for 10,000 connections: the
 # shell's open files to its hard limit (ulimit -n), Tomcat's server.tomcat.max-connections to
 # 12000 per instance (the default config allows 2048), and gateway.http.write-buffer-size to 8KB
-# (the default 64KB write buffer per open stream is 640 MB at 10,000 streams). Rate limits are
-# off: they are measured elsewhere, and thousands of first requests of one user at once met
-# Bucket4j's "Bucket does not exist" (UNAVAILABLE) in a first try.
+# (the default 64KB write buffer per open stream is 640 MB at 10,000 streams). The benchmark's one
+# user opens every subscription, so the per-user and per-connection subscription limits are raised
+# to 20000 (a first run at 1,000 was refused past the default 100 per user). Rate limits are off:
+# they are measured elsewhere, and thousands of first requests of one user at once met Bucket4j's
+# "Bucket does not exist" (UNAVAILABLE) in a first try.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -55,7 +57,8 @@ gateway() { # name port extra-args...
 		GATEWAY_CURSOR_SECRET=benchmark-cursor-secret-0123456789abcdef \
 		setsid java $JAVA_OPTS -jar "$JAR" --server.address=127.0.0.1 --server.port="$port" \
 		--server.tomcat.max-connections=12000 --gateway.http.write-buffer-size=8KB \
-		--gateway.rate-limit.enabled=false "$@" >"$OUT/gateway-$name.log" 2>&1 &
+		--gateway.rate-limit.enabled=false \
+		--gateway.subscriptions.max-per-user=20000 --gateway.subscriptions.max-per-connection=20000 "$@" >"$OUT/gateway-$name.log" 2>&1 &
 	echo $!
 }
 await_start() {

@@ -41,6 +41,9 @@ public class ChangeNotificationListener implements SmartLifecycle {
 
 	private volatile Thread thread;
 
+	/** When the last read of the log began ({@link System#nanoTime()}); the listening thread's own. */
+	private long lastPoll;
+
 	public ChangeNotificationListener(SequenceStateChangeFeed feed, SubscriptionsProperties properties,
 			@Value("${spring.datasource.url}") String url,
 			@Value("${spring.datasource.username:}") String username,
@@ -86,6 +89,9 @@ public class ChangeNotificationListener implements SmartLifecycle {
 				pollSafely();
 				while (this.thread == Thread.currentThread()) {
 					notifications.getNotifications((int) this.properties.pollInterval().toMillis());
+					// The notifications of the changes committed meanwhile are all taken by the next
+					// call, so they cost one read.
+					awaitMinPollInterval();
 					pollSafely();
 				}
 			}
@@ -99,11 +105,24 @@ public class ChangeNotificationListener implements SmartLifecycle {
 	}
 
 	private void pollSafely() {
+		this.lastPoll = System.nanoTime();
 		try {
 			this.feed.poll();
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Reading the sequence state change log failed: {}", ex.getMessage());
+		}
+	}
+
+	private void awaitMinPollInterval() {
+		long wait = this.properties.minPollInterval().toNanos() - (System.nanoTime() - this.lastPoll);
+		if (wait > 0) {
+			try {
+				Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 	}
 

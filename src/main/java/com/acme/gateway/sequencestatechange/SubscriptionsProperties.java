@@ -11,6 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retention how long the change log keeps a change; a cursor older than this is refused
  * @param pollInterval how often the log is read when no notification arrives (the safety net
  * for a lost NOTIFY or a dropped listening connection)
+ * @param minPollInterval the least time between two reads of the log: notifications that arrive
+ * meanwhile are answered by one read after it, so that under a stream of changes the reads (and
+ * the filter statements that go with them) stay bounded per second while a change waits at most
+ * this long more; zero reads on every notification
  * @param bufferSize changes batches held for one subscriber before it is dropped as too slow
  * @param batchSize changes read from the log in one statement
  * @param maxPerConnection subscriptions open at once on one WebSocket connection
@@ -20,7 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("gateway.subscriptions")
 public record SubscriptionsProperties(@DefaultValue("7d") Duration retention, @DefaultValue("1s") Duration pollInterval,
-		@DefaultValue("256") int bufferSize, @DefaultValue("500") int batchSize,
+		@DefaultValue("25ms") Duration minPollInterval, @DefaultValue("256") int bufferSize, @DefaultValue("500") int batchSize,
 		@DefaultValue("20") int maxPerConnection, @DefaultValue("100") int maxPerUser,
 		@DefaultValue("30s") Duration leaseDuration) {
 }

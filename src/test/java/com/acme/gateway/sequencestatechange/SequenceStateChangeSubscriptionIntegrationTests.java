@@ -138,6 +138,33 @@ class SequenceStateChangeSubscriptionIntegrationTests extends IntegrationTest {
 		assertThat(this.feed.filterCount()).as("filters of the closed subscriptions").isZero();
 	}
 
+	/**
+	 * Every commit below notifies; the feed answers the notifications that arrive within one
+	 * {@code min-poll-interval} (25 ms) with one read, so the reads stay bounded by the time, not
+	 * by the commits.
+	 */
+	@Test
+	void readsTheLogAtMostOncePerMinPollIntervalUnderAStreamOfCommits() throws Exception {
+		awaitQuietFeed();
+		this.statements.reset();
+		long started = System.nanoTime();
+		try (Connection connection = this.dataSource.getConnection();
+				Statement statement = connection.createStatement()) {
+			for (int replies = 1; replies <= 200; replies++) {
+				statement.executeUpdate("update sequence_state set reply_count = " + replies + " where id = " + this.stateId);
+			}
+		}
+		long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+		int reads = this.statements.changeLogReads();
+
+		// One read per 25 ms, plus the one under way when the commits began and one at the end.
+		assertThat(reads).as("log reads during %d ms of 200 commits", elapsedMillis)
+			.isPositive()
+			.isLessThanOrEqualTo((int) (elapsedMillis / 25) + 2);
+		awaitQuietFeed();
+		assertThat(this.feed.isCaughtUp()).as("every change published in the end").isTrue();
+	}
+
 	@Test
 	void rejectsCursorOlderThanRetention() throws Exception {
 		String old = this.cursors.encode("sequenceStateChanges",

@@ -17,6 +17,8 @@ public class StatementCounter implements ExecuteListener {
 
 	private final AtomicInteger changeFilterMatches = new AtomicInteger();
 
+	private final AtomicInteger changeLogReads = new AtomicInteger();
+
 	@Override
 	public void executeStart(ExecuteContext context) {
 		String sql = context.sql();
@@ -24,6 +26,10 @@ public class StatementCounter implements ExecuteListener {
 		if (sql != null && (sql.contains("sequence_state_change") || sql.contains("pg_current_snapshot"))) {
 			if (sql.contains("\"change_position\" = any (")) {
 				this.changeFilterMatches.incrementAndGet();
+			}
+			else if (sql.contains("left outer join")) {
+				// The feed's read of the settled changes, joined with their transitions.
+				this.changeLogReads.incrementAndGet();
 			}
 			return;
 		}
@@ -39,6 +45,12 @@ public class StatementCounter implements ExecuteListener {
 	public void reset() {
 		this.count.set(0);
 		this.changeFilterMatches.set(0);
+		this.changeLogReads.set(0);
+	}
+
+	/** Reads of the change log's settled changes (the feed's, or a replay's), since the reset. */
+	public int changeLogReads() {
+		return this.changeLogReads.get();
 	}
 
 	/** Statements that matched changes of the log against subscribers' filters, since the reset. */

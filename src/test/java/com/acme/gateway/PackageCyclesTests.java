@@ -10,9 +10,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The capability packages depend on each other in one direction only: a field is mapped on its
- * parent type's side ({@code SequenceState.mailings} in {@code sequencestate}, {@code Mailing.sequenceStep}
- * in {@code activity}), and the shared plumbing ({@code graphql}, {@code database}) names no capability.
+ * The capability packages depend on each other in one direction only: a field is mapped
+ * on its parent type's side ({@code SequenceState.mailings} in {@code sequencestate},
+ * {@code Mailing.sequenceStep} in {@code activity}), and the shared plumbing
+ * ({@code graphql}, {@code database}) names no capability.
  */
 class PackageCyclesTests {
 
@@ -21,8 +22,8 @@ class PackageCyclesTests {
 		.importPackages("com.acme.gateway");
 
 	/**
-	 * jOOQ's generated tables name the state enum because pom.xml's forcedTypes tell them to; that
-	 * edge is code generation's, not a design choice, so it is left out.
+	 * jOOQ's generated tables name the state enum because pom.xml's forcedTypes tell them
+	 * to; that edge is code generation's, not a design choice, so it is left out.
 	 */
 	@Test
 	void packagesAreFreeOfCycles() {

@@ -30,11 +30,11 @@ record AccountRows(DemoDataShape shape) implements TableRows {
 			SplittableRandom random = RowRandom.of(RowRandom.Salt.ACCOUNT, id);
 			Instant createdAt = DemoTime.referenceDataCreatedAt(random);
 			out.id(id)
-					.text(DemoText.accountName(id))
-					.text(random.nextInt(10) == 0 ? null : DemoText.accountDomain(id))
-					.timestamp(createdAt)
-					.timestamp(DemoTime.after(random, createdAt, Duration.ofDays(500)))
-					.endRow();
+				.text(DemoText.accountName(id))
+				.text(random.nextInt(10) == 0 ? null : DemoText.accountDomain(id))
+				.timestamp(createdAt)
+				.timestamp(DemoTime.after(random, createdAt, Duration.ofDays(500)))
+				.endRow();
 		}
 	}
 }

@@ -11,7 +11,9 @@ import java.util.SplittableRandom;
 import org.jooq.Field;
 import org.jooq.Table;
 
-/** Users: one in twenty is an {@code admin} (user 1 always), the rest are {@code rep}s. */
+/**
+ * Users: one in twenty is an {@code admin} (user 1 always), the rest are {@code rep}s.
+ */
 record AppUserRows(DemoDataShape shape) implements TableRows {
 
 	/** Users are named from another part of the name list than the first prospects. */
@@ -34,13 +36,13 @@ record AppUserRows(DemoDataShape shape) implements TableRows {
 			SplittableRandom random = RowRandom.of(RowRandom.Salt.USER, id);
 			Instant createdAt = DemoTime.referenceDataCreatedAt(random);
 			out.id(id)
-					.text(email(id))
-					.text(DemoText.firstName(id + NAME_OFFSET))
-					.text(DemoText.lastName(id + NAME_OFFSET))
-					.text(id % 20 == 1 ? "admin" : "rep")
-					.timestamp(createdAt)
-					.timestamp(DemoTime.after(random, createdAt, Duration.ofDays(300)))
-					.endRow();
+				.text(email(id))
+				.text(DemoText.firstName(id + NAME_OFFSET))
+				.text(DemoText.lastName(id + NAME_OFFSET))
+				.text(id % 20 == 1 ? "admin" : "rep")
+				.timestamp(createdAt)
+				.timestamp(DemoTime.after(random, createdAt, Duration.ofDays(300)))
+				.endRow();
 		}
 	}
 

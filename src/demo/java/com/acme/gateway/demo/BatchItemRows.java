@@ -30,17 +30,21 @@ record BatchItemRows(DemoDataShape shape) implements TableRows {
 	public void write(CopyWriter out) throws SQLException {
 		for (long id = 1; id <= shape.batchItems(); id++) {
 			out.id(id)
-					.text(RowRandom.hash(RowRandom.Salt.BATCH_ITEM, id) % 20 == 0 ? "partially_failed" : "succeeded")
-					.timestamp(createdAt(shape, id))
-					.endRow();
+				.text(RowRandom.hash(RowRandom.Salt.BATCH_ITEM, id) % 20 == 0 ? "partially_failed" : "succeeded")
+				.timestamp(createdAt(shape, id))
+				.endRow();
 		}
 	}
 
 	static Instant createdAt(DemoDataShape shape, long batchItemId) {
-		return DemoTime.STATES_START.plusSeconds((batchItemId - 1) * DemoTime.STATE_WINDOW.toSeconds() / shape.batchItems());
+		return DemoTime.STATES_START
+			.plusSeconds((batchItemId - 1) * DemoTime.STATE_WINDOW.toSeconds() / shape.batchItems());
 	}
 
-	/** The batch item covering the moment state {@code stateId} (0-based position) was created. */
+	/**
+	 * The batch item covering the moment state {@code stateId} (0-based position) was
+	 * created.
+	 */
 	static long batchItemAt(DemoDataShape shape, long stateId) {
 		return (stateId - 1) * shape.batchItems() / shape.states() + 1;
 	}

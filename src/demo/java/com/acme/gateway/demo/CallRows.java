@@ -24,7 +24,8 @@ record CallRows(DemoStates states) implements TableRows {
 
 	@Override
 	public List<Field<?>> columns() {
-		return List.of(CALL.ID, CALL.SEQUENCE_STATE_ID, CALL.OUTCOME, CALL.COMPLETED_AT, CALL.CREATED_AT, CALL.UPDATED_AT);
+		return List.of(CALL.ID, CALL.SEQUENCE_STATE_ID, CALL.OUTCOME, CALL.COMPLETED_AT, CALL.CREATED_AT,
+				CALL.UPDATED_AT);
 	}
 
 	@Override
@@ -37,19 +38,18 @@ record CallRows(DemoStates states) implements TableRows {
 			}
 			SplittableRandom random = RowRandom.of(RowRandom.Salt.CALL, stateId);
 			for (int i = 0; i < state.callCount(); i++) {
-				Instant completedAt = i == 0
-						? state.callCompletedAt()
+				Instant completedAt = i == 0 ? state.callCompletedAt()
 						: DemoTime.between(random, state.createdAt(), state.callCompletedAt());
 				Instant startedAt = completedAt.minus(Duration.ofMinutes(15));
 				Instant createdAt = DemoTime.between(random,
 						startedAt.isBefore(state.createdAt()) ? state.createdAt() : startedAt, completedAt);
 				out.id(++id)
-						.id(stateId)
-						.text(DemoText.CALL_OUTCOMES[random.nextInt(DemoText.CALL_OUTCOMES.length)])
-						.timestamp(completedAt)
-						.timestamp(createdAt)
-						.timestamp(DemoTime.after(random, completedAt, Duration.ofHours(1)))
-						.endRow();
+					.id(stateId)
+					.text(DemoText.CALL_OUTCOMES[random.nextInt(DemoText.CALL_OUTCOMES.length)])
+					.timestamp(completedAt)
+					.timestamp(createdAt)
+					.timestamp(DemoTime.after(random, completedAt, Duration.ofHours(1)))
+					.endRow();
 			}
 		}
 	}

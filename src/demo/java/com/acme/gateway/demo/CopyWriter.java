@@ -22,28 +22,39 @@ import org.slf4j.LoggerFactory;
  * Streams rows of one table into PostgreSQL with {@code COPY ... FROM STDIN} in the text
  * format, a chunk of about a megabyte at a time, so memory stays flat whatever the size.
  *
- * <p>Contract: call the value methods in the order of the columns given at {@link #start},
+ * <p>
+ * Contract: call the value methods in the order of the columns given at {@link #start},
  * then {@link #endRow()}; {@link #endRow()} fails fast when a row has the wrong number of
  * values, because a shifted column would otherwise load silently into the wrong column
  * (or fail deep inside PostgreSQL with an unhelpful message).
  *
- * <p>Why hand-written SQL: jOOQ has no COPY statement. The table and column names are
+ * <p>
+ * Why hand-written SQL: jOOQ has no COPY statement. The table and column names are
  * rendered from the generated jOOQ classes, so a renamed column breaks the build, not the
  * load.
  */
 final class CopyWriter implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(CopyWriter.class);
+
 	private static final int FLUSH_CHARS = 1 << 20;
+
 	private static final long PROGRESS_EVERY_ROWS = 100_000;
 
 	private final CopyIn copy;
+
 	private final String tableName;
+
 	private final int columnCount;
+
 	private final StringBuilder buffer = new StringBuilder(FLUSH_CHARS + 4096);
+
 	private final long startNanos = System.nanoTime();
+
 	private int valuesInRow;
+
 	private long rows;
+
 	private boolean finished;
 
 	private CopyWriter(CopyIn copy, String tableName, int columnCount) {
@@ -52,15 +63,16 @@ final class CopyWriter implements AutoCloseable {
 		this.columnCount = columnCount;
 	}
 
-	static CopyWriter start(CopyManager copyManager, Table<?> table, List<? extends Field<?>> columns) throws SQLException {
+	static CopyWriter start(CopyManager copyManager, Table<?> table, List<? extends Field<?>> columns)
+			throws SQLException {
 		return new CopyWriter(copyManager.copyIn(copyStatement(table, columns)), table.getName(), columns.size());
 	}
 
 	static String copyStatement(Table<?> table, List<? extends Field<?>> columns) {
 		var names = DSL.using(SQLDialect.POSTGRES, new Settings().withRenderQuotedNames(RenderQuotedNames.ALWAYS));
 		String columnList = columns.stream()
-				.map(column -> names.render(DSL.name(column.getName())))
-				.collect(Collectors.joining(", "));
+			.map(column -> names.render(DSL.name(column.getName())))
+			.collect(Collectors.joining(", "));
 		return "copy " + names.render(DSL.name(table.getName())) + " (" + columnList + ") from stdin";
 	}
 
@@ -109,7 +121,9 @@ final class CopyWriter implements AutoCloseable {
 		return this;
 	}
 
-	/** Whole seconds in UTC: {@code 2025-03-01 12:00:00+00}, formatted by hand for speed. */
+	/**
+	 * Whole seconds in UTC: {@code 2025-03-01 12:00:00+00}, formatted by hand for speed.
+	 */
 	CopyWriter timestamp(Instant value) {
 		if (value == null) {
 			return nullValue();
@@ -135,8 +149,8 @@ final class CopyWriter implements AutoCloseable {
 
 	void endRow() throws SQLException {
 		if (valuesInRow != columnCount) {
-			throw new IllegalStateException(tableName + " row " + (rows + 1) + " has " + valuesInRow
-					+ " values for " + columnCount + " columns");
+			throw new IllegalStateException(tableName + " row " + (rows + 1) + " has " + valuesInRow + " values for "
+					+ columnCount + " columns");
 		}
 		buffer.append('\n');
 		valuesInRow = 0;
@@ -149,7 +163,9 @@ final class CopyWriter implements AutoCloseable {
 		}
 	}
 
-	/** Ends the COPY; the rows become visible when the surrounding transaction commits. */
+	/**
+	 * Ends the COPY; the rows become visible when the surrounding transaction commits.
+	 */
 	long finish() throws SQLException {
 		flush();
 		copy.endCopy();
@@ -159,7 +175,10 @@ final class CopyWriter implements AutoCloseable {
 		return rows;
 	}
 
-	/** Abandons an unfinished COPY, so the connection can roll back instead of hanging mid-protocol. */
+	/**
+	 * Abandons an unfinished COPY, so the connection can roll back instead of hanging
+	 * mid-protocol.
+	 */
 	@Override
 	public void close() throws SQLException {
 		if (!finished && copy.isActive()) {
@@ -203,4 +222,5 @@ final class CopyWriter implements AutoCloseable {
 			}
 		}
 	}
+
 }

@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Creates the {@link DemoDataRunner} only when {@code gateway.demo-data.states} is set, so
- * a production start-up never touches the loader (not even to bind its properties).
+ * Creates the {@link DemoDataRunner} only when {@code gateway.demo-data.states} is set,
+ * so a production start-up never touches the loader (not even to bind its properties).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "gateway.demo-data", name = "states")
@@ -22,4 +22,5 @@ public class DemoDataConfiguration {
 			ConfigurableApplicationContext context) {
 		return new DemoDataRunner(properties, dataSource, context);
 	}
+
 }

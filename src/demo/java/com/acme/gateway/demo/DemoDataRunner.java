@@ -17,18 +17,22 @@ import org.springframework.context.ConfigurableApplicationContext;
  * schema (Liquibase runs while the context refreshes, runners after it). Does nothing if
  * sequence_state already has rows, so restarting with the same option is quick.
  *
- * <p>Trap: with {@code exit-after-load} this ends the JVM, with exit code 0 after a load
- * or a skip; a failed load fails start-up (non-zero) like any other runner exception.
+ * <p>
+ * Trap: with {@code exit-after-load} this ends the JVM, with exit code 0 after a load or
+ * a skip; a failed load fails start-up (non-zero) like any other runner exception.
  */
 public class DemoDataRunner implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoDataRunner.class);
 
 	private final DemoDataProperties properties;
+
 	private final DataSource dataSource;
+
 	private final ConfigurableApplicationContext context;
 
-	public DemoDataRunner(DemoDataProperties properties, DataSource dataSource, ConfigurableApplicationContext context) {
+	public DemoDataRunner(DemoDataProperties properties, DataSource dataSource,
+			ConfigurableApplicationContext context) {
 		if (properties.states() == null) {
 			throw new IllegalArgumentException("gateway.demo-data.states must be set to load demo data");
 		}
@@ -47,4 +51,5 @@ public class DemoDataRunner implements ApplicationRunner {
 			System.exit(SpringApplication.exit(context, () -> 0));
 		}
 	}
+
 }

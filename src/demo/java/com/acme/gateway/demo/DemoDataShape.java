@@ -2,25 +2,18 @@ package com.acme.gateway.demo;
 
 /**
  * How many rows of each reference table a demo data set of {@code states} sequence states
- * has, and the pure functions that tie rows together (which account a prospect belongs to,
- * which sequence a state is in).
+ * has, and the pure functions that tie rows together (which account a prospect belongs
+ * to, which sequence a state is in).
  *
- * <p>Trap: the unique index {@code sequence_state_one_live_per_prospect_and_sequence}
- * allows one pending/active/paused state per (prospect, sequence). States are dealt to
- * prospects round by round ({@code id - 1 = round * prospects + prospect - 1}) and the round
- * shifts the prospect's sequence by one, so as long as there are at least as many
- * sequences as rounds every state has its own (prospect, sequence) pair. The constructor
- * checks that.
+ * <p>
+ * Trap: the unique index {@code sequence_state_one_live_per_prospect_and_sequence} allows
+ * one pending/active/paused state per (prospect, sequence). States are dealt to prospects
+ * round by round ({@code id - 1 = round * prospects + prospect - 1}) and the round shifts
+ * the prospect's sequence by one, so as long as there are at least as many sequences as
+ * rounds every state has its own (prospect, sequence) pair. The constructor checks that.
  */
-record DemoDataShape(
-		long states,
-		long prospects,
-		long accounts,
-		long sequences,
-		long users,
-		long mailboxes,
-		long opportunities,
-		long batchItems) {
+record DemoDataShape(long states, long prospects, long accounts, long sequences, long users, long mailboxes,
+		long opportunities, long batchItems) {
 
 	DemoDataShape {
 		long rounds = ceilDiv(states, prospects);
@@ -43,22 +36,18 @@ record DemoDataShape(
 		long accounts = ceilDiv(prospects, 20);
 		long rounds = ceilDiv(states, prospects);
 		long users = Math.max(2, ceilDiv(states, 1000));
-		return new DemoDataShape(
-				states,
-				prospects,
-				accounts,
-				Math.max(Math.max(3, rounds), ceilDiv(states, 500)),
-				users,
-				users * 2,
-				ceilDiv(accounts, 2),
-				Math.max(1, ceilDiv(states, 4)));
+		return new DemoDataShape(states, prospects, accounts, Math.max(Math.max(3, rounds), ceilDiv(states, 500)),
+				users, users * 2, ceilDiv(accounts, 2), Math.max(1, ceilDiv(states, 4)));
 	}
 
 	long prospectOfState(long stateId) {
 		return (stateId - 1) % prospects + 1;
 	}
 
-	/** Distinct for the (at most {@code sequences}) states of one prospect: see the class comment. */
+	/**
+	 * Distinct for the (at most {@code sequences}) states of one prospect: see the class
+	 * comment.
+	 */
 	long sequenceOfState(long stateId) {
 		long prospect = prospectOfState(stateId);
 		long round = (stateId - 1) / prospects;
@@ -66,7 +55,10 @@ record DemoDataShape(
 		return (first + round) % sequences + 1;
 	}
 
-	/** Hashed, not {@code id % accounts}, so prospect ids never accidentally equal their account ids. */
+	/**
+	 * Hashed, not {@code id % accounts}, so prospect ids never accidentally equal their
+	 * account ids.
+	 */
 	long accountOfProspect(long prospectId) {
 		return RowRandom.hash(RowRandom.Salt.PROSPECT_ACCOUNT, prospectId) % accounts + 1;
 	}
@@ -76,7 +68,10 @@ record DemoDataShape(
 		return (mailboxId + 1) / 2;
 	}
 
-	/** Opportunity {@code o} belongs to account {@code 2o - 1}: only odd accounts have one. */
+	/**
+	 * Opportunity {@code o} belongs to account {@code 2o - 1}: only odd accounts have
+	 * one.
+	 */
 	long accountOfOpportunity(long opportunityId) {
 		return opportunityId * 2 - 1;
 	}

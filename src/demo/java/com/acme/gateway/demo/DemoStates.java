@@ -11,17 +11,21 @@ import com.acme.gateway.demo.DemoState.DemoCounters;
  * mailing, task and call tables (written later, in separate COPYs) agree without keeping
  * a million states in memory.
  *
- * <p>Statuses: states 1..8 take each status once, so every status appears even in tiny
- * data sets; the rest are mostly active (38%) and finished (30%). Creation times grow with
- * the id over the two years before {@link DemoTime#REFERENCE}, as real ids do.
+ * <p>
+ * Statuses: states 1..8 take each status once, so every status appears even in tiny data
+ * sets; the rest are mostly active (38%) and finished (30%). Creation times grow with the
+ * id over the two years before {@link DemoTime#REFERENCE}, as real ids do.
  */
 final class DemoStates {
 
-	static final String[] STATUSES = {"pending", "active", "paused", "finished", "disabled", "failed", "bounced", "opted_out"};
+	static final String[] STATUSES = { "pending", "active", "paused", "finished", "disabled", "failed", "bounced",
+			"opted_out" };
+
 	/** Percentages in the order of {@link #STATUSES}. */
-	private static final int[] STATUS_WEIGHTS = {5, 38, 7, 30, 5, 5, 5, 5};
+	private static final int[] STATUS_WEIGHTS = { 5, 38, 7, 30, 5, 5, 5, 5 };
 
 	private final DemoDataShape shape;
+
 	private final SequenceLayout layout;
 
 	DemoStates(DemoDataShape shape, SequenceLayout layout) {
@@ -66,7 +70,8 @@ final class DemoStates {
 			default -> DemoTime.after(random, activeAt != null ? activeAt : createdAt, Duration.ofDays(60));
 		};
 		Instant updatedAt = DemoTime.after(random, stateChangedAt, Duration.ofDays(7));
-		// active_at is what the API shows for "active since": only states that run or ran keep it.
+		// active_at is what the API shows for "active since": only states that run or ran
+		// keep it.
 		Instant shownActiveAt = status.equals("active") || status.equals("paused") || status.equals("finished")
 				? activeAt : null;
 
@@ -78,8 +83,8 @@ final class DemoStates {
 				? DemoTime.between(random, activeAt != null ? activeAt : createdAt, updatedAt) : null;
 
 		return new DemoState(id, status, prospectId, accountId, sequenceId, stepOrder,
-				layout.stepId(sequenceId, stepOrder), mailboxId, opportunityId, creatorId, batchItemId,
-				createdAt, shownActiveAt, stateChangedAt, updatedAt, repliedAt, callCompletedAt, callCount, counters,
+				layout.stepId(sequenceId, stepOrder), mailboxId, opportunityId, creatorId, batchItemId, createdAt,
+				shownActiveAt, stateChangedAt, updatedAt, repliedAt, callCompletedAt, callCount, counters,
 				status.equals("paused") ? DemoText.PAUSE_REASONS[random.nextInt(DemoText.PAUSE_REASONS.length)] : null,
 				status.equals("failed") ? DemoText.ERROR_REASONS[random.nextInt(DemoText.ERROR_REASONS.length)] : null);
 	}
@@ -123,6 +128,8 @@ final class DemoStates {
 			}
 		}
 		int optOut = status.equals("opted_out") ? 1 : 0;
-		return new DemoCounters(schedule, deliver, open, click, reply, positive, neutral, negative, bounce, failure, optOut);
+		return new DemoCounters(schedule, deliver, open, click, reply, positive, neutral, negative, bounce, failure,
+				optOut);
 	}
+
 }

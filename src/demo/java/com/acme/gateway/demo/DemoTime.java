@@ -7,7 +7,8 @@ import java.util.SplittableRandom;
 /**
  * The fixed clock of the demo data: everything happens before {@link #REFERENCE}.
  *
- * <p>Trap: never use {@code now()} here (in Java or SQL). Data that depends on when it was
+ * <p>
+ * Trap: never use {@code now()} here (in Java or SQL). Data that depends on when it was
  * loaded is not reproducible, and benchmarks filtering on date windows would drift.
  */
 final class DemoTime {
@@ -34,13 +35,19 @@ final class DemoTime {
 		return Instant.ofEpochSecond(start + random.nextLong(end - start + 1));
 	}
 
-	/** A whole second up to {@code maxAfter} after {@code from}, never past the reference instant. */
+	/**
+	 * A whole second up to {@code maxAfter} after {@code from}, never past the reference
+	 * instant.
+	 */
 	static Instant after(SplittableRandom random, Instant from, Duration maxAfter) {
 		return between(random, from, from.plus(maxAfter));
 	}
 
-	/** Creation time of reference data (created before any state), and an update after it. */
+	/**
+	 * Creation time of reference data (created before any state), and an update after it.
+	 */
 	static Instant referenceDataCreatedAt(SplittableRandom random) {
 		return between(random, REFERENCE_DATA_START, STATES_START);
 	}
+
 }

@@ -31,11 +31,12 @@ record MailboxRows(DemoDataShape shape) implements TableRows {
 			long userId = shape.userOfMailbox(id);
 			Instant createdAt = DemoTime.referenceDataCreatedAt(random);
 			out.id(id)
-					.text(AppUserRows.localPart(userId) + (id % 2 == 1 ? "@acme-demo.example" : "@outreach.acme-demo.example"))
-					.id(userId)
-					.timestamp(createdAt)
-					.timestamp(DemoTime.after(random, createdAt, Duration.ofDays(300)))
-					.endRow();
+				.text(AppUserRows.localPart(userId)
+						+ (id % 2 == 1 ? "@acme-demo.example" : "@outreach.acme-demo.example"))
+				.id(userId)
+				.timestamp(createdAt)
+				.timestamp(DemoTime.after(random, createdAt, Duration.ofDays(300)))
+				.endRow();
 		}
 	}
 }

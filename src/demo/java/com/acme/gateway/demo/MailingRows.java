@@ -18,8 +18,8 @@ import org.jooq.Table;
  */
 record MailingRows(DemoStates states) implements TableRows {
 
-	private static final String[] DELIVERED_STATES = {"delivered", "delivered", "delivered", "delivered", "delivered",
-		"opened", "opened", "opened", "clicked", "replied"};
+	private static final String[] DELIVERED_STATES = { "delivered", "delivered", "delivered", "delivered", "delivered",
+			"opened", "opened", "opened", "clicked", "replied" };
 
 	@Override
 	public Table<?> table() {
@@ -46,23 +46,24 @@ record MailingRows(DemoStates states) implements TableRows {
 						&& (state.status().equals("pending") || random.nextInt(10) < 6);
 				boolean bounced = onCurrentStep && state.status().equals("bounced");
 				Instant createdAt = DemoTime.between(random, state.createdAt(), state.updatedAt());
-				Instant deliveredAt = scheduled || bounced ? null : DemoTime.after(random, createdAt, Duration.ofHours(1));
+				Instant deliveredAt = scheduled || bounced ? null
+						: DemoTime.after(random, createdAt, Duration.ofHours(1));
 				String mailingState = scheduled ? "scheduled"
-						: bounced ? "bounced"
-						: DELIVERED_STATES[random.nextInt(DELIVERED_STATES.length)];
+						: bounced ? "bounced" : DELIVERED_STATES[random.nextInt(DELIVERED_STATES.length)];
 				String subject = DemoText.SUBJECTS[random.nextInt(DemoText.SUBJECTS.length)];
 				if (subject.endsWith(" ")) {
 					subject = subject + DemoText.accountName(state.accountId());
 				}
 				out.id(++id)
-						.id(stateId)
-						.id(states.layout().stepId(state.sequenceId(), order))
-						.text(mailingState)
-						.text(subject)
-						.timestamp(deliveredAt)
-						.timestamp(createdAt)
-						.timestamp(DemoTime.after(random, deliveredAt != null ? deliveredAt : createdAt, Duration.ofDays(3)))
-						.endRow();
+					.id(stateId)
+					.id(states.layout().stepId(state.sequenceId(), order))
+					.text(mailingState)
+					.text(subject)
+					.timestamp(deliveredAt)
+					.timestamp(createdAt)
+					.timestamp(
+							DemoTime.after(random, deliveredAt != null ? deliveredAt : createdAt, Duration.ofDays(3)))
+					.endRow();
 			}
 		}
 	}

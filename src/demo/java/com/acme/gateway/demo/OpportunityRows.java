@@ -11,10 +11,13 @@ import java.util.SplittableRandom;
 import org.jooq.Field;
 import org.jooq.Table;
 
-/** One open deal for every odd-numbered account (see {@link DemoDataShape#accountOfOpportunity}). */
+/**
+ * One open deal for every odd-numbered account (see
+ * {@link DemoDataShape#accountOfOpportunity}).
+ */
 record OpportunityRows(DemoDataShape shape) implements TableRows {
 
-	private static final String[] KINDS = {"New business", "Expansion", "Renewal"};
+	private static final String[] KINDS = { "New business", "Expansion", "Renewal" };
 
 	@Override
 	public Table<?> table() {
@@ -34,11 +37,11 @@ record OpportunityRows(DemoDataShape shape) implements TableRows {
 			long accountId = shape.accountOfOpportunity(id);
 			Instant createdAt = DemoTime.referenceDataCreatedAt(random);
 			out.id(id)
-					.text(DemoText.accountName(accountId) + " - " + KINDS[random.nextInt(KINDS.length)])
-					.id(accountId)
-					.timestamp(createdAt)
-					.timestamp(DemoTime.after(random, createdAt, Duration.ofDays(300)))
-					.endRow();
+				.text(DemoText.accountName(accountId) + " - " + KINDS[random.nextInt(KINDS.length)])
+				.id(accountId)
+				.timestamp(createdAt)
+				.timestamp(DemoTime.after(random, createdAt, Duration.ofDays(300)))
+				.endRow();
 		}
 	}
 }

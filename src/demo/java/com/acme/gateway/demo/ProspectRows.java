@@ -39,17 +39,18 @@ record ProspectRows(DemoDataShape shape) implements TableRows {
 			String lastName = DemoText.lastName(id);
 			Instant createdAt = DemoTime.referenceDataCreatedAt(random);
 			out.id(id)
-					.id(accountId)
-					.text(firstName)
-					.text(lastName)
-					.textArray(emails(random, id, accountId, firstName, lastName))
-					.timestamp(createdAt)
-					.timestamp(DemoTime.after(random, createdAt, Duration.ofDays(600)))
-					.endRow();
+				.id(accountId)
+				.text(firstName)
+				.text(lastName)
+				.textArray(emails(random, id, accountId, firstName, lastName))
+				.timestamp(createdAt)
+				.timestamp(DemoTime.after(random, createdAt, Duration.ofDays(600)))
+				.endRow();
 		}
 	}
 
-	private static List<String> emails(SplittableRandom random, long id, long accountId, String firstName, String lastName) {
+	private static List<String> emails(SplittableRandom random, long id, long accountId, String firstName,
+			String lastName) {
 		String localPart = DemoText.localPart(firstName, lastName, id);
 		String domain = DemoText.accountDomain(accountId);
 		List<String> emails = new ArrayList<>(3);

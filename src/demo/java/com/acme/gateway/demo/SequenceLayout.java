@@ -4,7 +4,8 @@ package com.acme.gateway.demo;
  * Which steps each demo sequence has: 3 to 7 steps (5 on average) with step_order 1..k
  * and consecutive ids, so a step id is computed, never looked up.
  *
- * <p>Holds one {@code long} per sequence (2,000 at a million states); the only per-size
+ * <p>
+ * Holds one {@code long} per sequence (2,000 at a million states); the only per-size
  * state the generator keeps in memory.
  */
 final class SequenceLayout {
@@ -15,7 +16,8 @@ final class SequenceLayout {
 		firstStepId = new long[Math.toIntExact(sequences + 2)];
 		firstStepId[1] = 1;
 		for (int sequence = 1; sequence <= sequences; sequence++) {
-			firstStepId[sequence + 1] = firstStepId[sequence] + 3 + RowRandom.of(RowRandom.Salt.SEQUENCE_STEP_COUNT, sequence).nextInt(5);
+			firstStepId[sequence + 1] = firstStepId[sequence] + 3
+					+ RowRandom.of(RowRandom.Salt.SEQUENCE_STEP_COUNT, sequence).nextInt(5);
 		}
 	}
 
@@ -35,12 +37,15 @@ final class SequenceLayout {
 		return firstStepId[firstStepId.length - 1] - 1;
 	}
 
-	/** The first step sends the opening email; later steps mix emails, calls and tasks. */
+	/**
+	 * The first step sends the opening email; later steps mix emails, calls and tasks.
+	 */
 	static String stepType(long stepId, int stepOrder) {
 		if (stepOrder == 1) {
 			return "auto_email";
 		}
-		String[] types = {"auto_email", "auto_email", "manual_email", "call", "task"};
+		String[] types = { "auto_email", "auto_email", "manual_email", "call", "task" };
 		return types[RowRandom.of(RowRandom.Salt.SEQUENCE_STEP, stepId).nextInt(types.length)];
 	}
+
 }

@@ -11,7 +11,10 @@ import java.util.SplittableRandom;
 import org.jooq.Field;
 import org.jooq.Table;
 
-/** Sequences owned by users: about 15% disabled, a quarter date-based, the rest interval-based. */
+/**
+ * Sequences owned by users: about 15% disabled, a quarter date-based, the rest
+ * interval-based.
+ */
 record SequenceRows(DemoDataShape shape) implements TableRows {
 
 	@Override
@@ -31,17 +34,20 @@ record SequenceRows(DemoDataShape shape) implements TableRows {
 			SplittableRandom random = RowRandom.of(RowRandom.Salt.SEQUENCE, id);
 			Instant createdAt = createdAt(random);
 			out.id(id)
-					.text(DemoText.SEQUENCE_TOPICS[(int) ((id - 1) % DemoText.SEQUENCE_TOPICS.length)] + " " + id)
-					.bool(random.nextInt(100) >= 15)
-					.text(random.nextInt(4) == 0 ? "date" : "interval")
-					.id(1 + random.nextLong(shape.users()))
-					.timestamp(createdAt)
-					.timestamp(DemoTime.after(random, createdAt, Duration.ofDays(400)))
-					.endRow();
+				.text(DemoText.SEQUENCE_TOPICS[(int) ((id - 1) % DemoText.SEQUENCE_TOPICS.length)] + " " + id)
+				.bool(random.nextInt(100) >= 15)
+				.text(random.nextInt(4) == 0 ? "date" : "interval")
+				.id(1 + random.nextLong(shape.users()))
+				.timestamp(createdAt)
+				.timestamp(DemoTime.after(random, createdAt, Duration.ofDays(400)))
+				.endRow();
 		}
 	}
 
-	/** The first draw of the sequence's stream, so its steps can be created right after it. */
+	/**
+	 * The first draw of the sequence's stream, so its steps can be created right after
+	 * it.
+	 */
 	static Instant createdAt(long sequenceId) {
 		return createdAt(RowRandom.of(RowRandom.Salt.SEQUENCE, sequenceId));
 	}

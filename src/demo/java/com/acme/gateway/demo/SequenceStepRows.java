@@ -11,7 +11,10 @@ import java.util.SplittableRandom;
 import org.jooq.Field;
 import org.jooq.Table;
 
-/** The steps of every sequence, step_order 1..k, in the ids {@link SequenceLayout} computes. */
+/**
+ * The steps of every sequence, step_order 1..k, in the ids {@link SequenceLayout}
+ * computes.
+ */
 record SequenceStepRows(DemoDataShape shape, SequenceLayout layout) implements TableRows {
 
 	@Override
@@ -38,12 +41,12 @@ record SequenceStepRows(DemoDataShape shape, SequenceLayout layout) implements T
 				SplittableRandom random = RowRandom.of(RowRandom.Salt.SEQUENCE_STEP, id);
 				Instant createdAt = DemoTime.after(random, sequenceCreatedAt, Duration.ofDays(2));
 				out.id(id)
-						.id(sequenceId)
-						.text(SequenceLayout.stepType(id, order))
-						.integer(order)
-						.timestamp(createdAt)
-						.timestamp(DemoTime.after(random, createdAt, Duration.ofDays(200)))
-						.endRow();
+					.id(sequenceId)
+					.text(SequenceLayout.stepType(id, order))
+					.integer(order)
+					.timestamp(createdAt)
+					.timestamp(DemoTime.after(random, createdAt, Duration.ofDays(200)))
+					.endRow();
 			}
 		}
 	}

@@ -9,7 +9,8 @@ import org.jooq.Table;
 /**
  * The demo rows of one table, streamed in id order with ids 1..n.
  *
- * <p>Trap: {@link #write} must emit the values of each row in exactly the order of
+ * <p>
+ * Trap: {@link #write} must emit the values of each row in exactly the order of
  * {@link #columns()}; keep both next to each other in the implementation.
  */
 interface TableRows {
@@ -19,4 +20,5 @@ interface TableRows {
 	List<Field<?>> columns();
 
 	void write(CopyWriter out) throws SQLException;
+
 }

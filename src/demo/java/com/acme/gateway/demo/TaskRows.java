@@ -12,12 +12,13 @@ import org.jooq.Field;
 import org.jooq.Table;
 
 /**
- * About one task per state (0 to 2). The last task is on the current step; for live states
- * it is often still incomplete, which is what {@code activeStepTasks} returns.
+ * About one task per state (0 to 2). The last task is on the current step; for live
+ * states it is often still incomplete, which is what {@code activeStepTasks} returns.
  *
- * <p>{@code due_at} follows the state's creation (3 days per step plus up to 5 days), so
- * due dates spread over the whole two years (about 1,300 a day at a million states) and
- * may lie after {@link DemoTime#REFERENCE} for incomplete tasks; a one-day window is a
+ * <p>
+ * {@code due_at} follows the state's creation (3 days per step plus up to 5 days), so due
+ * dates spread over the whole two years (about 1,300 a day at a million states) and may
+ * lie after {@link DemoTime#REFERENCE} for incomplete tasks; a one-day window is a
  * selective filter, not a scan.
  */
 record TaskRows(DemoStates states) implements TableRows {
@@ -47,20 +48,23 @@ record TaskRows(DemoStates states) implements TableRows {
 				long stepId = states.layout().stepId(state.sequenceId(), order);
 				boolean incomplete = onCurrentStep && state.live() && random.nextInt(10) < 6;
 				Instant stepStart = state.createdAt().plus(Duration.ofDays(3L * (order - 1)));
-				// Not clamped to the reference instant: open tasks may be due in the future.
+				// Not clamped to the reference instant: open tasks may be due in the
+				// future.
 				Instant dueAt = stepStart.plusSeconds(random.nextLong(Duration.ofDays(5).toSeconds()));
 				Instant createdAt = DemoTime.between(random, state.createdAt(), stepStart);
-				Instant completedAt = incomplete ? null : DemoTime.between(random, createdAt, dueAt.plus(Duration.ofDays(2)));
+				Instant completedAt = incomplete ? null
+						: DemoTime.between(random, createdAt, dueAt.plus(Duration.ofDays(2)));
 				out.id(++id)
-						.id(stateId)
-						.id(stepId)
-						.text(incomplete ? "incomplete" : "complete")
-						.text(action(SequenceLayout.stepType(stepId, order)))
-						.timestamp(dueAt)
-						.timestamp(completedAt)
-						.timestamp(createdAt)
-						.timestamp(DemoTime.after(random, completedAt != null ? completedAt : createdAt, Duration.ofDays(1)))
-						.endRow();
+					.id(stateId)
+					.id(stepId)
+					.text(incomplete ? "incomplete" : "complete")
+					.text(action(SequenceLayout.stepType(stepId, order)))
+					.timestamp(dueAt)
+					.timestamp(completedAt)
+					.timestamp(createdAt)
+					.timestamp(
+							DemoTime.after(random, completedAt != null ? completedAt : createdAt, Duration.ofDays(1)))
+					.endRow();
 			}
 		}
 	}

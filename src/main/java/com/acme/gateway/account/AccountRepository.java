@@ -19,15 +19,12 @@ import org.springframework.stereotype.Repository;
 public class AccountRepository {
 
 	/**
-	 * An account's columns: the lookup here and the sequence-state queries that
-	 * join accounts select them, so both read the same columns into the same record.
+	 * An account's columns: the lookup here and the sequence-state queries that join
+	 * accounts select them, so both read the same columns into the same record.
 	 */
 	public static final Columns<Account> ACCOUNT_COLUMNS = Columns.of(ACCOUNT.ID,
-			List.of(entry("id", ACCOUNT.ID),
-					entry("name", ACCOUNT.NAME),
-					entry("domain", ACCOUNT.DOMAIN),
-					entry("createdAt", ACCOUNT.CREATED_AT),
-					entry("updatedAt", ACCOUNT.UPDATED_AT)),
+			List.of(entry("id", ACCOUNT.ID), entry("name", ACCOUNT.NAME), entry("domain", ACCOUNT.DOMAIN),
+					entry("createdAt", ACCOUNT.CREATED_AT), entry("updatedAt", ACCOUNT.UPDATED_AT)),
 			row -> new Account(row.get(ACCOUNT.ID), row.get(ACCOUNT.NAME), row.get(ACCOUNT.DOMAIN),
 					row.get(ACCOUNT.CREATED_AT), row.get(ACCOUNT.UPDATED_AT)));
 

@@ -10,7 +10,10 @@ import com.acme.gateway.sequence.SequenceStep;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.stereotype.Controller;
 
-/** Resolves the fields of a {@link Mailing} and a {@link Task} that link to other types, one query per batch. */
+/**
+ * Resolves the fields of a {@link Mailing} and a {@link Task} that link to other types,
+ * one query per batch.
+ */
 @Controller
 public class ActivityController {
 

@@ -18,8 +18,8 @@ import org.jooq.Records;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads the mailings, tasks and calls of sequence states, grouped by state, each list in id
- * order (the order they were created in).
+ * Reads the mailings, tasks and calls of sequence states, grouped by state, each list in
+ * id order (the order they were created in).
  */
 @Repository
 public class ActivityRepository {
@@ -36,10 +36,13 @@ public class ActivityRepository {
 
 	/** Mailings not yet delivered, of each state on the step it is on now. */
 	public Map<StateStep, List<Mailing>> findUndeliveredMailingsOnStep(Set<StateStep> keys) {
-		// Looked up by state only (the indexed column, one array parameter); the few undelivered
-		// mailings of earlier steps drop out when grouped by (state, step) and matched to the keys.
+		// Looked up by state only (the indexed column, one array parameter); the few
+		// undelivered
+		// mailings of earlier steps drop out when grouped by (state, step) and matched to
+		// the keys.
 		Set<Long> stateIds = keys.stream().map(StateStep::sequenceStateId).collect(Collectors.toSet());
-		List<Mailing> rows = mailings(AnyOf.longs(MAILING.SEQUENCE_STATE_ID, stateIds).and(MAILING.DELIVERED_AT.isNull()));
+		List<Mailing> rows = mailings(
+				AnyOf.longs(MAILING.SEQUENCE_STATE_ID, stateIds).and(MAILING.DELIVERED_AT.isNull()));
 		return groupBy(rows, mailing -> new StateStep(mailing.sequenceStateId(), stepOrZero(mailing.sequenceStepId())));
 	}
 
@@ -90,7 +93,8 @@ public class ActivityRepository {
 	}
 
 	private static <K, T> Map<K, List<T>> groupBy(List<T> rows, Function<T, K> key) {
-		// groupingBy keeps each list in encounter order, which is id order from the query.
+		// groupingBy keeps each list in encounter order, which is id order from the
+		// query.
 		return rows.stream().collect(Collectors.groupingBy(key));
 	}
 

@@ -6,9 +6,10 @@ import org.jooq.impl.SQLDataType;
 
 /**
  * The per-column aggregates of {@code SequenceStateAggregate}, named as its fields are.
- * {@code sum} of an {@code integer} column is a {@code bigint} in PostgreSQL, read as an exact
- * {@code Long}, and 0 over no rows (the sum of nothing); {@code avg} is {@code numeric}, null over
- * no rows; {@code min} and {@code max} keep the column's type, null over no rows.
+ * {@code sum} of an {@code integer} column is a {@code bigint} in PostgreSQL, read as an
+ * exact {@code Long}, and 0 over no rows (the sum of nothing); {@code avg} is
+ * {@code numeric}, null over no rows; {@code min} and {@code max} keep the column's type,
+ * null over no rows.
  */
 enum AggregateFunction {
 
@@ -26,8 +27,8 @@ enum AggregateFunction {
 	/** This aggregate of {@code column}, typed as its answer is read. */
 	Field<?> of(Field<?> column) {
 		return switch (this) {
-			case SUM -> DSL.coalesce(DSL.sum(column.coerce(SQLDataType.INTEGER)).coerce(SQLDataType.BIGINT),
-					DSL.inline(0L));
+			case SUM ->
+				DSL.coalesce(DSL.sum(column.coerce(SQLDataType.INTEGER)).coerce(SQLDataType.BIGINT), DSL.inline(0L));
 			case AVG -> DSL.avg(column.coerce(SQLDataType.INTEGER));
 			case MIN -> DSL.min(column);
 			case MAX -> DSL.max(column);

@@ -16,9 +16,9 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads aggregates and groups of sequence states: one statement per aggregate, per page of
- * groups and per group count. The only class of this capability holding a {@link DSLContext};
- * its statements run under the statement timeout like every other.
+ * Reads aggregates and groups of sequence states: one statement per aggregate, per page
+ * of groups and per group count. The only class of this capability holding a
+ * {@link DSLContext}; its statements run under the statement timeout like every other.
  */
 @Repository
 public class AggregateRepository {
@@ -31,7 +31,10 @@ public class AggregateRepository {
 		this.dsl = dsl;
 	}
 
-	/** The selected aggregates over the states matching {@code filter}: always exactly one row. */
+	/**
+	 * The selected aggregates over the states matching {@code filter}: always exactly one
+	 * row.
+	 */
 	Map<String, Object> aggregate(Condition filter, AggregateSelection selection) {
 		List<Field<?>> columns = new ArrayList<>();
 		columns.add(COUNT);
@@ -41,10 +44,11 @@ public class AggregateRepository {
 	}
 
 	/**
-	 * One page of groups: {@code limit} groups from position {@code offset} of the grouping's total
-	 * order. PostgreSQL must aggregate every group before it can order them by an aggregate, so a
-	 * keyset over the groups would save only the final sort of the groups, not the reading of the
-	 * states; offset paging costs about the same and needs no cursor values per order.
+	 * One page of groups: {@code limit} groups from position {@code offset} of the
+	 * grouping's total order. PostgreSQL must aggregate every group before it can order
+	 * them by an aggregate, so a keyset over the groups would save only the final sort of
+	 * the groups, not the reading of the states; offset paging costs about the same and
+	 * needs no cursor values per order.
 	 */
 	List<SequenceStateGroup> page(Grouping grouping, AggregateSelection selection, int offset, int limit) {
 		List<Field<?>> columns = new ArrayList<>();
@@ -62,9 +66,12 @@ public class AggregateRepository {
 			.groupBy(keys)
 			.having(grouping.having())
 			.orderBy(grouping.order())
-			// Inlined, not bound: with a bound limit PostgreSQL's generic plan (used after five runs of
-			// a prepared statement) sorts every group in parallel, where a literal limit lets it walk
-			// an index in key order and stop after the page (SEQUENCE x STATE on 1,000,000 states).
+			// Inlined, not bound: with a bound limit PostgreSQL's generic plan (used
+			// after five runs of
+			// a prepared statement) sorts every group in parallel, where a literal limit
+			// lets it walk
+			// an index in key order and stop after the page (SEQUENCE x STATE on
+			// 1,000,000 states).
 			.limit(DSL.inline(limit))
 			.offset(DSL.inline(offset))
 			.fetch(row -> new SequenceStateGroup(keysOf(row, grouping), selection.read(row, COUNT)));

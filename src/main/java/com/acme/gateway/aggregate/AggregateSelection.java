@@ -14,13 +14,14 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 
 /**
- * The aggregates a query selected on a {@code SequenceStateAggregate}, as select-list fields,
- * and how to read them back into the answer. Only what is selected is computed: a
- * {@code count(distinct …)} or an average over a million states costs real time, and a client
- * asking for one count should not pay for sixty aggregates.
+ * The aggregates a query selected on a {@code SequenceStateAggregate}, as select-list
+ * fields, and how to read them back into the answer. Only what is selected is computed: a
+ * {@code count(distinct …)} or an average over a million states costs real time, and a
+ * client asking for one count should not pay for sixty aggregates.
  *
- * <p>The answer is a map per object ({@code count}, then {@code sum}, {@code avg}, ... each a map
- * by field name), which graphql-java's property fetchers read like any object.
+ * <p>
+ * The answer is a map per object ({@code count}, then {@code sum}, {@code avg}, ... each
+ * a map by field name), which graphql-java's property fetchers read like any object.
  */
 final class AggregateSelection {
 
@@ -37,8 +38,9 @@ final class AggregateSelection {
 	}
 
 	/**
-	 * The aggregates selected below {@code prefix} in {@code selection} ({@code ""} for the
-	 * aggregate field itself, {@code "edges/node/aggregate/"} for a connection of groups).
+	 * The aggregates selected below {@code prefix} in {@code selection} ({@code ""} for
+	 * the aggregate field itself, {@code "edges/node/aggregate/"} for a connection of
+	 * groups).
 	 */
 	static AggregateSelection of(DataFetchingFieldSelectionSet selection, String prefix) {
 		Set<String> paths = new LinkedHashSet<>();
@@ -66,7 +68,10 @@ final class AggregateSelection {
 		return new AggregateSelection(List.copyOf(selected));
 	}
 
-	/** The column that {@code group.field} aggregates, or null for {@code __typename} and the like. */
+	/**
+	 * The column that {@code group.field} aggregates, or null for {@code __typename} and
+	 * the like.
+	 */
 	private static Field<?> columnOf(String group, String field) {
 		return switch (group) {
 			case "sum", "avg" -> AggregateColumns.COUNTERS.get(field);
@@ -82,7 +87,10 @@ final class AggregateSelection {
 		return this.selected.stream().<Field<?>>map(Selected::expression).toList();
 	}
 
-	/** The answer of one row: {@code count} from {@code countField}, the aggregates from their aliases. */
+	/**
+	 * The answer of one row: {@code count} from {@code countField}, the aggregates from
+	 * their aliases.
+	 */
 	Map<String, Object> read(Record row, Field<Integer> countField) {
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("count", row.get(countField));

@@ -10,23 +10,24 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Component;
 
 /**
- * The related objects of a group's keys ({@code sequence}, {@code mailbox}, ...), loaded through
- * the DataLoaders of {@code SequenceState}'s own links ({@code SequenceStateLinks}): the groups of a
- * page share one {@code = any(?)} statement per related type, whatever the page size, and the
- * objects are the same records a state's links answer, so their own relationships batch too.
+ * The related objects of a group's keys ({@code sequence}, {@code mailbox}, ...), loaded
+ * through the DataLoaders of {@code SequenceState}'s own links
+ * ({@code SequenceStateLinks}): the groups of a page share one {@code = any(?)} statement
+ * per related type, whatever the page size, and the objects are the same records a
+ * state's links answer, so their own relationships batch too.
  */
 @Component
 public class GroupKeyLinks implements RuntimeWiringConfigurer {
 
-	/** Key field, its id in {@link SequenceStateGroupKeys}, and the state link whose loader finds it. */
-	private static final Map<String, Function<SequenceStateGroupKeys, Long>> IDS = Map.of(
-			"sequence", SequenceStateGroupKeys::sequenceId,
-			"sequenceStep", SequenceStateGroupKeys::sequenceStepId,
-			"mailbox", SequenceStateGroupKeys::mailboxId,
-			"account", SequenceStateGroupKeys::accountId,
-			"creator", SequenceStateGroupKeys::creatorId,
-			"opportunity", SequenceStateGroupKeys::opportunityId,
-			"prospect", SequenceStateGroupKeys::prospectId);
+	/**
+	 * Key field, its id in {@link SequenceStateGroupKeys}, and the state link whose
+	 * loader finds it.
+	 */
+	private static final Map<String, Function<SequenceStateGroupKeys, Long>> IDS = Map.of("sequence",
+			SequenceStateGroupKeys::sequenceId, "sequenceStep", SequenceStateGroupKeys::sequenceStepId, "mailbox",
+			SequenceStateGroupKeys::mailboxId, "account", SequenceStateGroupKeys::accountId, "creator",
+			SequenceStateGroupKeys::creatorId, "opportunity", SequenceStateGroupKeys::opportunityId, "prospect",
+			SequenceStateGroupKeys::prospectId);
 
 	@Override
 	public void configure(graphql.schema.idl.RuntimeWiring.Builder wiring) {

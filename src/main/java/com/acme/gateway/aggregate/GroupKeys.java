@@ -10,10 +10,10 @@ import java.util.Set;
 import com.acme.gateway.graphql.InvalidInputException;
 
 /**
- * Reads and checks the {@code groupBy} and {@code timeZone} arguments, before any SQL: 1 to 4
- * keys, each once; {@code truncateTo} on every DateTime key and on no other; a time zone from the
- * IANA database. Offsets such as {@code +02:00} are refused with unknown names, since PostgreSQL
- * reads a POSIX offset with the opposite sign to ISO-8601's.
+ * Reads and checks the {@code groupBy} and {@code timeZone} arguments, before any SQL: 1
+ * to 4 keys, each once; {@code truncateTo} on every DateTime key and on no other; a time
+ * zone from the IANA database. Offsets such as {@code +02:00} are refused with unknown
+ * names, since PostgreSQL reads a POSIX offset with the opposite sign to ISO-8601's.
  */
 final class GroupKeys {
 

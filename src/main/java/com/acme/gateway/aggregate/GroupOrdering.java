@@ -10,9 +10,10 @@ import org.jooq.SortField;
 import org.jooq.impl.DSL;
 
 /**
- * The ORDER BY of a page of groups: the client's elements, then every key ascending (nulls last),
- * so that groups that tie keep one order from page to page: the keys are unique per group, so
- * the order is total and offset pages neither skip nor repeat a group.
+ * The ORDER BY of a page of groups: the client's elements, then every key ascending
+ * (nulls last), so that groups that tie keep one order from page to page: the keys are
+ * unique per group, so the order is total and offset pages neither skip nor repeat a
+ * group.
  */
 final class GroupOrdering {
 
@@ -35,7 +36,8 @@ final class GroupOrdering {
 
 	@SuppressWarnings("unchecked")
 	private static SortField<?> element(Map<String, Object> element, List<GroupKey> keys, String path) {
-		List<String> given = element.entrySet().stream()
+		List<String> given = element.entrySet()
+			.stream()
 			.filter(entry -> entry.getValue() != null && !entry.getKey().equals("direction"))
 			.map(Map.Entry::getKey)
 			.toList();
@@ -53,12 +55,13 @@ final class GroupOrdering {
 			case "key" -> sorted(keyExpression((String) element.get("key"), keys, path), direction);
 			default -> {
 				Map<String, Object> counters = (Map<String, Object>) element.get(what);
-				List<Map.Entry<String, Object>> named = counters.entrySet().stream()
+				List<Map.Entry<String, Object>> named = counters.entrySet()
+					.stream()
 					.filter(entry -> entry.getValue() != null)
 					.toList();
 				if (named.size() != 1) {
-					throw new InvalidInputException(path + "." + what + " must name exactly one counter, but named "
-							+ named.size());
+					throw new InvalidInputException(
+							path + "." + what + " must name exactly one counter, but named " + named.size());
 				}
 				Field<?> column = AggregateColumns.COUNTERS.get(named.get(0).getKey());
 				yield sorted(AggregateFunction.ofFieldName(what).of(column), named.get(0).getValue());

@@ -12,11 +12,12 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /**
- * Translates a {@code SequenceStateHaving} argument into the HAVING condition of a grouping.
- * Pure, like {@code SequenceStateConditions}: the aggregates are written out again here rather
- * than referred to by alias, since PostgreSQL does not let HAVING see the select list's aliases.
- * Every value is a bind parameter. Fields the SDL does not declare never arrive: graphql-java's
- * validation refuses them first, naming the argument.
+ * Translates a {@code SequenceStateHaving} argument into the HAVING condition of a
+ * grouping. Pure, like {@code SequenceStateConditions}: the aggregates are written out
+ * again here rather than referred to by alias, since PostgreSQL does not let HAVING see
+ * the select list's aliases. Every value is a bind parameter. Fields the SDL does not
+ * declare never arrive: graphql-java's validation refuses them first, naming the
+ * argument.
  */
 final class HavingConditions {
 
@@ -33,7 +34,8 @@ final class HavingConditions {
 	@SuppressWarnings("unchecked")
 	private Condition having(Map<String, Object> having, String path, int depth) {
 		if (depth > this.maxDepth) {
-			throw new LimitExceededException("having nests deeper than %d levels (at %s)".formatted(this.maxDepth, path));
+			throw new LimitExceededException(
+					"having nests deeper than %d levels (at %s)".formatted(this.maxDepth, path));
 		}
 		List<Condition> conditions = new ArrayList<>();
 		for (Map.Entry<String, Object> entry : having.entrySet()) {
@@ -42,9 +44,12 @@ final class HavingConditions {
 			}
 			String fieldPath = path + "." + entry.getKey();
 			switch (entry.getKey()) {
-				case "and" -> conditions.add(DSL.and(each((List<Map<String, Object>>) entry.getValue(), fieldPath, depth)));
-				case "or" -> conditions.add(DSL.or(each((List<Map<String, Object>>) entry.getValue(), fieldPath, depth)));
-				case "not" -> conditions.add(DSL.not(having((Map<String, Object>) entry.getValue(), fieldPath, depth + 1)));
+				case "and" ->
+					conditions.add(DSL.and(each((List<Map<String, Object>>) entry.getValue(), fieldPath, depth)));
+				case "or" ->
+					conditions.add(DSL.or(each((List<Map<String, Object>>) entry.getValue(), fieldPath, depth)));
+				case "not" ->
+					conditions.add(DSL.not(having((Map<String, Object>) entry.getValue(), fieldPath, depth + 1)));
 				case "count" -> conditions.add(compare(DSL.count().coerce(SQLDataType.BIGINT),
 						(Map<String, Object>) entry.getValue(), Long.class::cast));
 				default -> conditions.add(perCounter(AggregateFunction.ofFieldName(entry.getKey()),

@@ -24,9 +24,10 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * The {@code sequenceStatesAggregate} and {@code sequenceStateGroups} queries. Every argument is
- * checked (filter limits, keys, time zone, order, page size, cursor) before the first statement
- * runs, and the filter is the very condition {@code sequenceStates} uses.
+ * The {@code sequenceStatesAggregate} and {@code sequenceStateGroups} queries. Every
+ * argument is checked (filter limits, keys, time zone, order, page size, cursor) before
+ * the first statement runs, and the filter is the very condition {@code sequenceStates}
+ * uses.
  */
 @Controller
 public class SequenceStateAggregateController {
@@ -67,9 +68,8 @@ public class SequenceStateAggregateController {
 				HavingConditions.of(having, this.filterLimits.maxDepth()), GroupOrdering.of(orderBy, keys));
 		String scope = scope(filter, groupBy, timeZone, having, orderBy);
 		int offset = (page.cursor() != null) ? readPosition(page.cursor(), scope) + 1 : 0;
-		List<SequenceStateGroup> groups = (page.size() == 0) ? List.of()
-				: this.repository.page(grouping, AggregateSelection.of(environment.getSelectionSet(), GROUP_AGGREGATE),
-						offset, page.size() + 1);
+		List<SequenceStateGroup> groups = (page.size() == 0) ? List.of() : this.repository.page(grouping,
+				AggregateSelection.of(environment.getSelectionSet(), GROUP_AGGREGATE), offset, page.size() + 1);
 		boolean more = groups.size() > page.size();
 		List<Edge<SequenceStateGroup>> edges = new ArrayList<>(Math.min(groups.size(), page.size()));
 		for (int i = 0; i < groups.size() && i < page.size(); i++) {
@@ -87,8 +87,9 @@ public class SequenceStateAggregateController {
 	}
 
 	/**
-	 * What a cursor belongs to: every argument but the page's own. A position means nothing under
-	 * another filter, grouping or order, so such a cursor is refused rather than misread.
+	 * What a cursor belongs to: every argument but the page's own. A position means
+	 * nothing under another filter, grouping or order, so such a cursor is refused rather
+	 * than misread.
 	 */
 	private static String scope(Map<String, Object> filter, List<Map<String, Object>> groupBy, String timeZone,
 			Map<String, Object> having, List<Map<String, Object>> orderBy) {

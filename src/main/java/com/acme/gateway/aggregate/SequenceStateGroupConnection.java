@@ -6,9 +6,8 @@ import com.acme.gateway.graphql.Edge;
 import com.acme.gateway.graphql.PageInfo;
 
 /**
- * A page of groups; {@code grouping} is kept so that {@code totalCount}, when selected, counts the
- * groups of the same query.
+ * A page of groups; {@code grouping} is kept so that {@code totalCount}, when selected,
+ * counts the groups of the same query.
  */
-public record SequenceStateGroupConnection(List<Edge<SequenceStateGroup>> edges, PageInfo pageInfo,
-		Grouping grouping) {
+public record SequenceStateGroupConnection(List<Edge<SequenceStateGroup>> edges, PageInfo pageInfo, Grouping grouping) {
 }

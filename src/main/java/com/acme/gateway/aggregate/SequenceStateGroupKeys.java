@@ -6,9 +6,10 @@ import java.util.Map;
 import com.acme.gateway.sequencestate.SequenceStateStatus;
 
 /**
- * The key values of one group ({@code SequenceStateGroupKeys}); a key not grouped on is null, as
- * is the key of the group of states without a value. Links are ids here: their objects are
- * loaded by {@link GroupKeyLinks} through the batched loaders every state link uses.
+ * The key values of one group ({@code SequenceStateGroupKeys}); a key not grouped on is
+ * null, as is the key of the group of states without a value. Links are ids here: their
+ * objects are loaded by {@link GroupKeyLinks} through the batched loaders every state
+ * link uses.
  */
 public record SequenceStateGroupKeys(SequenceStateStatus state, Long sequenceId, Long sequenceStepId, Long mailboxId,
 		Long accountId, Long creatorId, Long opportunityId, Long prospectId, OffsetDateTime activeAt,

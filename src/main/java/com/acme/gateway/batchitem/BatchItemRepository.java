@@ -19,15 +19,13 @@ import org.springframework.stereotype.Repository;
 public class BatchItemRepository {
 
 	/**
-	 * A batch item's columns: the lookup here and the sequence-state queries that
-	 * join batch items select them, so both read the same columns into the same record.
+	 * A batch item's columns: the lookup here and the sequence-state queries that join
+	 * batch items select them, so both read the same columns into the same record.
 	 */
 	public static final Columns<BatchItem> BATCH_ITEM_COLUMNS = Columns.of(BATCH_ITEM.ID,
-			List.of(entry("id", BATCH_ITEM.ID),
-					entry("status", BATCH_ITEM.STATUS),
+			List.of(entry("id", BATCH_ITEM.ID), entry("status", BATCH_ITEM.STATUS),
 					entry("createdAt", BATCH_ITEM.CREATED_AT)),
-			row -> new BatchItem(row.get(BATCH_ITEM.ID), row.get(BATCH_ITEM.STATUS),
-					row.get(BATCH_ITEM.CREATED_AT)));
+			row -> new BatchItem(row.get(BATCH_ITEM.ID), row.get(BATCH_ITEM.STATUS), row.get(BATCH_ITEM.CREATED_AT)));
 
 	private final DSLContext dsl;
 

@@ -29,17 +29,20 @@ import graphql.schema.PropertyDataFetcher;
 import graphql.schema.SingletonPropertyDataFetcher;
 
 /**
- * Compiles the selection on an object type into a {@link CompletionPlan}, or finds that it
- * cannot be completed directly. A selection can when every field in it, to any depth, is
- * {@code __typename} or has a value readable without a {@code DataFetchingEnvironment} (a
- * graphql-java {@link LightDataFetcher}, such as the default property fetcher, or a registered
- * {@link DirectFieldReader}), and every type in it is a scalar, an enum, an object type or a
- * list of those. Anything else (a field with its own resolver, an interface) is left to
- * graphql-java, which runs it in the usual way.
+ * Compiles the selection on an object type into a {@link CompletionPlan}, or finds that
+ * it cannot be completed directly. A selection can when every field in it, to any depth,
+ * is {@code __typename} or has a value readable without a {@code DataFetchingEnvironment}
+ * (a graphql-java {@link LightDataFetcher}, such as the default property fetcher, or a
+ * registered {@link DirectFieldReader}), and every type in it is a scalar, an enum, an
+ * object type or a list of those. Anything else (a field with its own resolver, an
+ * interface) is left to graphql-java, which runs it in the usual way.
  */
 final class CompletionPlanner {
 
-	/** Given to light data fetchers: one that wants an environment is not light enough here. */
+	/**
+	 * Given to light data fetchers: one that wants an environment is not light enough
+	 * here.
+	 */
 	private static final Supplier<DataFetchingEnvironment> NO_ENVIRONMENT = () -> {
 		throw NotDirect.INSTANCE;
 	};
@@ -49,8 +52,9 @@ final class CompletionPlanner {
 	private final Map<FieldCoordinates, DirectFieldReader> readers;
 
 	/**
-	 * Readers of fields served by graphql-java's property fetchers, made once per field and
-	 * shared by every request's plans, so that what they learn about source classes lasts.
+	 * Readers of fields served by graphql-java's property fetchers, made once per field
+	 * and shared by every request's plans, so that what they learn about source classes
+	 * lasts.
 	 */
 	private final Map<FieldCoordinates, DirectFieldReader> propertyReaders = new ConcurrentHashMap<>();
 
@@ -59,7 +63,10 @@ final class CompletionPlanner {
 		this.readers = Map.copyOf(readers);
 	}
 
-	/** The plan for {@code selection} on {@code type}, or null when some field in it needs graphql-java. */
+	/**
+	 * The plan for {@code selection} on {@code type}, or null when some field in it needs
+	 * graphql-java.
+	 */
 	CompletionPlan plan(ExecutionContext execution, GraphQLObjectType type, MergedSelectionSet selection) {
 		List<String> keys = new ArrayList<>(selection.size());
 		List<CompletionPlan.Field> fields = new ArrayList<>(selection.size());
@@ -124,7 +131,8 @@ final class CompletionPlanner {
 				return fetcher.get(definition, source, NO_ENVIRONMENT);
 			}
 			catch (Exception ex) {
-				// Including NotDirect from NO_ENVIRONMENT; graphql-java's path reports real failures.
+				// Including NotDirect from NO_ENVIRONMENT; graphql-java's path reports
+				// real failures.
 				throw NotDirect.INSTANCE;
 			}
 		};
@@ -155,7 +163,10 @@ final class CompletionPlanner {
 		return (inner != null) ? new ValueCompleter.Nullable(inner, nonNull) : null;
 	}
 
-	/** The fields selected on {@code type} under {@code field}, fragments and directives applied. */
+	/**
+	 * The fields selected on {@code type} under {@code field}, fragments and directives
+	 * applied.
+	 */
 	private MergedSelectionSet subSelection(ExecutionContext execution, GraphQLObjectType type, MergedField field) {
 		FieldCollectorParameters parameters = FieldCollectorParameters.newParameters()
 			.schema(execution.getGraphQLSchema())

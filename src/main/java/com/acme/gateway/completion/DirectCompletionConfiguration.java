@@ -16,18 +16,18 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.DataFetcherExceptionResolver;
 
 /**
- * Installs {@link DirectCompletionStrategy} as graphql-java's query strategy (on by default;
- * {@code gateway.graphql.direct-completion=false} restores graphql-java's own strategy, the
- * reference the equivalence tests compare against).
+ * Installs {@link DirectCompletionStrategy} as graphql-java's query strategy (on by
+ * default; {@code gateway.graphql.direct-completion=false} restores graphql-java's own
+ * strategy, the reference the equivalence tests compare against).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "gateway.graphql.direct-completion", havingValue = "true", matchIfMissing = true)
 public class DirectCompletionConfiguration {
 
 	/**
-	 * A strategy given to graphql-java brings its own exception handler, so it gets the one Spring
-	 * for GraphQL builds for the default strategy: from every {@link DataFetcherExceptionResolver}
-	 * bean in order, as Spring Boot collects them.
+	 * A strategy given to graphql-java brings its own exception handler, so it gets the
+	 * one Spring for GraphQL builds for the default strategy: from every
+	 * {@link DataFetcherExceptionResolver} bean in order, as Spring Boot collects them.
 	 */
 	@Bean
 	GraphQlSourceBuilderCustomizer directCompletion(ObjectProvider<DataFetcherExceptionResolver> exceptionResolvers,
@@ -42,15 +42,17 @@ public class DirectCompletionConfiguration {
 	}
 
 	/**
-	 * A state's to-one link that its query joined is read straight from the joined row; the
-	 * registration lives here, with the engine, so that {@code sequencestate} knows nothing of it.
+	 * A state's to-one link that its query joined is read straight from the joined row;
+	 * the registration lives here, with the engine, so that {@code sequencestate} knows
+	 * nothing of it.
 	 */
 	@Bean
 	DirectFieldReaders sequenceStateLinkReaders(SequenceStateLinks links) {
 		return () -> {
 			Map<FieldCoordinates, DirectFieldReader> readers = new HashMap<>();
-			links.links().forEach(link -> readers.put(FieldCoordinates.coordinates("SequenceState", link.field()),
-					(source, localContext) -> joinedOrUnavailable(link, source, localContext)));
+			links.links()
+				.forEach(link -> readers.put(FieldCoordinates.coordinates("SequenceState", link.field()),
+						(source, localContext) -> joinedOrUnavailable(link, source, localContext)));
 			return readers;
 		};
 	}

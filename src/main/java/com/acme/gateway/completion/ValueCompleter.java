@@ -10,8 +10,9 @@ import graphql.schema.GraphQLScalarType;
 
 /**
  * Turns a field's fetched value into its place in the response, as graphql-java's
- * {@code ExecutionStrategy.completeValue} does for the same type: scalars and enums serialized by
- * the schema's own coercing, objects by their {@link CompletionPlan}, lists item by item.
+ * {@code ExecutionStrategy.completeValue} does for the same type: scalars and enums
+ * serialized by the schema's own coercing, objects by their {@link CompletionPlan}, lists
+ * item by item.
  */
 sealed interface ValueCompleter {
 
@@ -24,7 +25,8 @@ sealed interface ValueCompleter {
 		public Object complete(Object value, Object localContext, Completion completion) {
 			Object unboxed = completion.unboxer().unbox(value);
 			if (unboxed == null) {
-				// graphql-java would null the nearest nullable parent and add an error: let it.
+				// graphql-java would null the nearest nullable parent and add an error:
+				// let it.
 				if (this.nonNull) {
 					throw NotDirect.INSTANCE;
 				}
@@ -67,7 +69,10 @@ sealed interface ValueCompleter {
 
 	}
 
-	/** An object: the local context passes down unchanged, as graphql-java passes it to child fields. */
+	/**
+	 * An object: the local context passes down unchanged, as graphql-java passes it to
+	 * child fields.
+	 */
 	record ObjectValue(CompletionPlan plan) implements ValueCompleter {
 
 		@Override
@@ -84,8 +89,8 @@ sealed interface ValueCompleter {
 			if (!(value instanceof Iterable<?> items)) {
 				throw NotDirect.INSTANCE;
 			}
-			List<Object> completed = (value instanceof Collection<?> collection)
-					? new ArrayList<>(collection.size()) : new ArrayList<>();
+			List<Object> completed = (value instanceof Collection<?> collection) ? new ArrayList<>(collection.size())
+					: new ArrayList<>();
 			for (Object item : items) {
 				completed.add(this.item.complete(item, localContext, completion));
 			}

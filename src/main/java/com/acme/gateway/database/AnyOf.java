@@ -7,9 +7,9 @@ import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 /**
- * {@code column = any(?)} with the keys bound as one array. Unlike {@code in (?, ?, …)} the SQL
- * text is the same for every batch size, so PostgreSQL and the driver reuse one prepared
- * statement and plan, and a batch of thousands of keys binds a single parameter.
+ * {@code column = any(?)} with the keys bound as one array. Unlike {@code in (?, ?, …)}
+ * the SQL text is the same for every batch size, so PostgreSQL and the driver reuse one
+ * prepared statement and plan, and a batch of thousands of keys binds a single parameter.
  */
 public final class AnyOf {
 

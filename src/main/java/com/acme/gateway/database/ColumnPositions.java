@@ -10,13 +10,14 @@ import org.jooq.Record;
 /**
  * Where a row holds a list of columns, so that their values are read by position.
  * <p>
- * {@code Record.get(Field)} finds the field by searching the row's fields one by one; a page of
- * 50 states joined with five links holds 41 columns and is read some 2,000 times, and that
- * search is repeated for every value (BENCHMARKS.md, "Code shaped by measurements"). The gateway's own
- * select lists put each table's columns side by side in a fixed order, so each column's place in
- * its list is found once, here, and a row is checked once (by identity, one comparison per
- * column) to hold the list at the expected place. A row laid out otherwise is read by field, as
- * before: the answer is the same either way.
+ * {@code Record.get(Field)} finds the field by searching the row's fields one by one; a
+ * page of 50 states joined with five links holds 41 columns and is read some 2,000 times,
+ * and that search is repeated for every value (BENCHMARKS.md, "Code shaped by
+ * measurements"). The gateway's own select lists put each table's columns side by side in
+ * a fixed order, so each column's place in its list is found once, here, and a row is
+ * checked once (by identity, one comparison per column) to hold the list at the expected
+ * place. A row laid out otherwise is read by field, as before: the answer is the same
+ * either way.
  */
 public final class ColumnPositions {
 
@@ -43,7 +44,10 @@ public final class ColumnPositions {
 		return in(row, row.indexOf(this.columns.get(0)));
 	}
 
-	/** The columns of {@code row}, which is expected to hold them in order from position {@code first}. */
+	/**
+	 * The columns of {@code row}, which is expected to hold them in order from position
+	 * {@code first}.
+	 */
 	public Reader in(Record row, int first) {
 		return new Reader(row, holdsInOrder(row, first) ? first : -1);
 	}
@@ -68,7 +72,10 @@ public final class ColumnPositions {
 		/** Where the columns start in the row; -1 when the row holds them otherwise. */
 		private final int first;
 
-		/** The position after the column read last: readers mostly ask for the columns in order. */
+		/**
+		 * The position after the column read last: readers mostly ask for the columns in
+		 * order.
+		 */
 		private int next;
 
 		private Reader(Record row, int first) {
@@ -82,7 +89,8 @@ public final class ColumnPositions {
 			List<Field<?>> columns = ColumnPositions.this.columns;
 			int position;
 			if (this.next < columns.size() && columns.get(this.next) == column) {
-				// The next column in order: the usual case, without the hash lookup (which cost
+				// The next column in order: the usual case, without the hash lookup
+				// (which cost
 				// as much as the search it replaces).
 				position = this.next;
 			}
@@ -94,7 +102,8 @@ public final class ColumnPositions {
 				position = found;
 			}
 			this.next = position + 1;
-			// The value the record holds is already of the column's type (jOOQ converted it on
+			// The value the record holds is already of the column's type (jOOQ converted
+			// it on
 			// fetch), as row.get(column) would return it.
 			return (this.first >= 0) ? (V) this.row.get(this.first + position) : this.row.get(column);
 		}

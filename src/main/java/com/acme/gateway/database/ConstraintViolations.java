@@ -3,10 +3,11 @@ package com.acme.gateway.database;
 import java.sql.SQLException;
 
 /**
- * Recognises a statement PostgreSQL refused because of a named constraint, wherever in the
- * cause chain the driver's exception sits (jOOQ wraps it, Spring translates jOOQ's).
+ * Recognises a statement PostgreSQL refused because of a named constraint, wherever in
+ * the cause chain the driver's exception sits (jOOQ wraps it, Spring translates jOOQ's).
  *
- * <p>The constraint name is matched in the server's message, where PostgreSQL quotes it in
+ * <p>
+ * The constraint name is matched in the server's message, where PostgreSQL quotes it in
  * every locale; the PostgreSQL driver is a runtime-only dependency, so its
  * {@code ServerErrorMessage} is out of reach at compile time.
  */

@@ -11,11 +11,12 @@ import org.springframework.jdbc.support.SQLExceptionTranslator;
 import org.springframework.transaction.TransactionSystemException;
 
 /**
- * Tells the database faults a client may retry or narrow from a statement the database rejected,
- * by Spring's own translation of the driver's exception: jOOQ's statements arrive translated
- * already (Spring Boot's jOOQ starter installs its {@code ExceptionTranslatorExecuteListener}),
- * and a driver exception that bypassed jOOQ (a connection taken from the pool by hand) is
- * translated here with the same PostgreSQL rules.
+ * Tells the database faults a client may retry or narrow from a statement the database
+ * rejected, by Spring's own translation of the driver's exception: jOOQ's statements
+ * arrive translated already (Spring Boot's jOOQ starter installs its
+ * {@code ExceptionTranslatorExecuteListener}), and a driver exception that bypassed jOOQ
+ * (a connection taken from the pool by hand) is translated here with the same PostgreSQL
+ * rules.
  */
 public final class DatabaseFaults {
 
@@ -25,11 +26,11 @@ public final class DatabaseFaults {
 	}
 
 	/**
-	 * True when the connection itself failed ({@link DataAccessResourceFailureException}, which
-	 * includes {@code CannotGetJdbcConnectionException}: a refused connection, a connection lost,
-	 * the server shutting down or starting up), or the pool had none to give in time
-	 * ({@link TransientDataAccessResourceException}), as opposed to a statement the database
-	 * rejected.
+	 * True when the connection itself failed ({@link DataAccessResourceFailureException},
+	 * which includes {@code CannotGetJdbcConnectionException}: a refused connection, a
+	 * connection lost, the server shutting down or starting up), or the pool had none to
+	 * give in time ({@link TransientDataAccessResourceException}), as opposed to a
+	 * statement the database rejected.
 	 */
 	public static boolean isDatabaseUnreachable(Throwable exception) {
 		if (isRollbackOfLostConnection(exception)) {
@@ -41,12 +42,13 @@ public final class DatabaseFaults {
 	}
 
 	/**
-	 * A rollback that failed because the connection was gone. When a connection breaks during a
-	 * write (its COMMIT, say), HikariCP evicts and closes it at once, so Spring's rollback that
-	 * follows fails with the pool's "Connection is closed", an SQLException without SQLSTATE, and
-	 * that failure replaces the one that explained it: a commit's is only logged ("Commit exception
-	 * overridden by rollback exception"), a statement's is kept as the application exception.
-	 * PostgreSQL itself never refuses a ROLLBACK on a live connection.
+	 * A rollback that failed because the connection was gone. When a connection breaks
+	 * during a write (its COMMIT, say), HikariCP evicts and closes it at once, so
+	 * Spring's rollback that follows fails with the pool's "Connection is closed", an
+	 * SQLException without SQLSTATE, and that failure replaces the one that explained it:
+	 * a commit's is only logged ("Commit exception overridden by rollback exception"), a
+	 * statement's is kept as the application exception. PostgreSQL itself never refuses a
+	 * ROLLBACK on a live connection.
 	 */
 	private static boolean isRollbackOfLostConnection(Throwable exception) {
 		for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
@@ -68,9 +70,9 @@ public final class DatabaseFaults {
 	}
 
 	/**
-	 * The first of Spring's data access exceptions in the cause chain (a data fetcher's exception
-	 * may arrive wrapped, by a DataLoader's future say), else the translation of the first driver
-	 * exception in it; null when there is neither.
+	 * The first of Spring's data access exceptions in the cause chain (a data fetcher's
+	 * exception may arrive wrapped, by a DataLoader's future say), else the translation
+	 * of the first driver exception in it; null when there is neither.
 	 */
 	private static DataAccessException translated(Throwable exception) {
 		SQLException driverException = null;

@@ -9,10 +9,11 @@ import org.springframework.context.annotation.Configuration;
 public class JooqSettingsConfiguration {
 
 	/**
-	 * {@code timestamp with time zone} columns read and bound as {@code OffsetDateTime} through
-	 * JDBC 4.2 ({@code getObject(i, OffsetDateTime.class)}), which PgJDBC supports. By default
-	 * jOOQ reads them as strings (PgJDBC formats its parsed value back to text) and parses them
-	 * again: a page of 50 states has 300 timestamps, each making that round trip (BENCHMARKS.md, "Code shaped by measurements").
+	 * {@code timestamp with time zone} columns read and bound as {@code OffsetDateTime}
+	 * through JDBC 4.2 ({@code getObject(i, OffsetDateTime.class)}), which PgJDBC
+	 * supports. By default jOOQ reads them as strings (PgJDBC formats its parsed value
+	 * back to text) and parses them again: a page of 50 states has 300 timestamps, each
+	 * making that round trip (BENCHMARKS.md, "Code shaped by measurements").
 	 */
 	@Bean
 	DefaultConfigurationCustomizer nativeOffsetDateTimes() {

@@ -9,15 +9,16 @@ import org.jooq.SortField;
 import org.jooq.impl.DSL;
 
 /**
- * Keyset ("seek") pagination over any list of sort keys: the ORDER BY and the predicate that
- * selects the rows strictly after a cursor's values. No OFFSET, so page 10,000 costs what
- * page 1 costs.
+ * Keyset ("seek") pagination over any list of sort keys: the ORDER BY and the predicate
+ * that selects the rows strictly after a cursor's values. No OFFSET, so page 10,000 costs
+ * what page 1 costs.
  *
- * <p>NULLs follow PostgreSQL's default placement, which keeps plain b-tree indexes usable:
- * they sort after every value ascending and before every value descending. Reading backward
- * flips every key's direction, which flips the null placement with it, so one predicate
- * builder serves both directions. jOOQ's {@code seek()} is not used because it does not handle
- * NULL sort values.
+ * <p>
+ * NULLs follow PostgreSQL's default placement, which keeps plain b-tree indexes usable:
+ * they sort after every value ascending and before every value descending. Reading
+ * backward flips every key's direction, which flips the null placement with it, so one
+ * predicate builder serves both directions. jOOQ's {@code seek()} is not used because it
+ * does not handle NULL sort values.
  */
 public final class Keyset {
 
@@ -33,18 +34,20 @@ public final class Keyset {
 	}
 
 	/**
-	 * The rows that come strictly after the row whose sort values are {@code values}, in the
-	 * order {@link #orderBy} gives for the same {@code reversed}.
+	 * The rows that come strictly after the row whose sort values are {@code values}, in
+	 * the order {@link #orderBy} gives for the same {@code reversed}.
 	 */
 	public static Condition after(List<SortKey<?>> keys, List<?> values, boolean reversed) {
 		if (sameDirectionAndNotNull(keys, reversed)) {
-			// A row-value comparison is an index range bound for PostgreSQL: the scan starts at the
+			// A row-value comparison is an index range bound for PostgreSQL: the scan
+			// starts at the
 			// cursor instead of filtering its way there.
 			Field<?>[] fields = keys.stream().map(SortKey::field).toArray(Field<?>[]::new);
 			Object[] bound = values.toArray();
 			return descending(keys.get(0), reversed) ? DSL.row(fields).lt(bound) : DSL.row(fields).gt(bound);
 		}
-		// (k1 after v1) or (k1 = v1 and k2 after v2) or ...; arms that can match nothing are left out.
+		// (k1 after v1) or (k1 = v1 and k2 after v2) or ...; arms that can match nothing
+		// are left out.
 		List<Condition> arms = new ArrayList<>();
 		List<Condition> earlierKeysEqual = new ArrayList<>();
 		for (int i = 0; i < keys.size(); i++) {
@@ -76,10 +79,12 @@ public final class Keyset {
 	private static <T> Condition strictlyAfter(SortKey<T> key, Object value, boolean reversed) {
 		Field<T> field = key.field();
 		if (descending(key, reversed)) {
-			// NULLs come first: after a NULL come all values; after a value, smaller values.
+			// NULLs come first: after a NULL come all values; after a value, smaller
+			// values.
 			return (value == null) ? field.isNotNull() : field.lt((T) value);
 		}
-		// NULLs come last: nothing comes after a NULL; after a value, larger values and the NULLs.
+		// NULLs come last: nothing comes after a NULL; after a value, larger values and
+		// the NULLs.
 		if (value == null) {
 			return null;
 		}
@@ -92,8 +97,9 @@ public final class Keyset {
 	}
 
 	/**
-	 * A redundant bound on the first key that lets PostgreSQL start an index scan near the
-	 * cursor even when the OR-expanded predicate above cannot be used as an index condition.
+	 * A redundant bound on the first key that lets PostgreSQL start an index scan near
+	 * the cursor even when the OR-expanded predicate above cannot be used as an index
+	 * condition.
 	 */
 	@SuppressWarnings("unchecked")
 	private static <T> Condition leadingBound(SortKey<T> key, Object value, boolean reversed) {

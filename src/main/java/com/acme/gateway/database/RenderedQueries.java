@@ -18,22 +18,25 @@ import org.jooq.SQL;
 import org.jooq.impl.DSL;
 
 /**
- * The SQL of jOOQ queries, rendered once per query shape and reused with each request's bind
- * values. Rendering a page of states with its joined links (some 60 qualified columns and five
- * lateral lookups) costs more CPU than reading its rows, and its text depends only
- * on the query's shape: which filter operators, which order, which links, the page size.
+ * The SQL of jOOQ queries, rendered once per query shape and reused with each request's
+ * bind values. Rendering a page of states with its joined links (some 60 qualified
+ * columns and five lateral lookups) costs more CPU than reading its rows, and its text
+ * depends only on the query's shape: which filter operators, which order, which links,
+ * the page size.
  *
- * <p>The caller names the shape and gives the bind values in the order the query binds them;
- * everything else in the query must be inlined ({@code DSL.inline}), so that the text is the same
- * for every query of the shape. On a miss, the query is built, rendered, and its bind values are
- * checked against the caller's, so a shape that does not capture everything fails on first use
- * rather than running another request's SQL.
+ * <p>
+ * The caller names the shape and gives the bind values in the order the query binds them;
+ * everything else in the query must be inlined ({@code DSL.inline}), so that the text is
+ * the same for every query of the shape. On a miss, the query is built, rendered, and its
+ * bind values are checked against the caller's, so a shape that does not capture
+ * everything fails on first use rather than running another request's SQL.
  *
- * <p>The text is kept cut at its bind markers, and each execution hands jOOQ the pieces as raw
- * SQL around the bind values: given the whole text as a plain-SQL template instead, jOOQ scans
- * it character by character for markers on every execution, and its text is some 2,000
- * characters (BENCHMARKS.md, "Code shaped by measurements"). The template jOOQ still reads is only
- * the short list of pieces and markers.
+ * <p>
+ * The text is kept cut at its bind markers, and each execution hands jOOQ the pieces as
+ * raw SQL around the bind values: given the whole text as a plain-SQL template instead,
+ * jOOQ scans it character by character for markers on every execution, and its text is
+ * some 2,000 characters (BENCHMARKS.md, "Code shaped by measurements"). The template jOOQ
+ * still reads is only the short list of pieces and markers.
  */
 public final class RenderedQueries {
 
@@ -44,8 +47,8 @@ public final class RenderedQueries {
 	}
 
 	/**
-	 * @param shape equal for exactly the queries that render the same text (a record of the
-	 * query's parameters other than bind values)
+	 * @param shape equal for exactly the queries that render the same text (a record of
+	 * the query's parameters other than bind values)
 	 * @param query builds the query; called on a miss only
 	 * @param columns the query's select list, so the records hold these very fields
 	 * @param parameters the query's bind parameters in order, for instance
@@ -65,17 +68,18 @@ public final class RenderedQueries {
 
 	/**
 	 * A rendered statement for jOOQ's plain-SQL templating: {@code template} reads
-	 * {@code {n}?{n+1}?…{2n}} for n bind values, where each {@code ?} takes the next bind value
-	 * (the first n substitutes, in order) and each {@code {i}} a raw piece of the text between two
-	 * markers (the substitutes after them).
+	 * {@code {n}?{n+1}?…{2n}} for n bind values, where each {@code ?} takes the next bind
+	 * value (the first n substitutes, in order) and each {@code {i}} a raw piece of the
+	 * text between two markers (the substitutes after them).
 	 */
 	record Statement(String template, List<SQL> pieces) {
 
 		/**
 		 * Cuts {@code text} at its bind markers.
-		 * @throws IllegalStateException when the text holds another number of {@code ?} than
-		 * {@code bindValues} (a {@code ?} inside an inlined literal, say): cutting there would bind
-		 * values in the wrong places, so such a query fails on first use instead
+		 * @throws IllegalStateException when the text holds another number of {@code ?}
+		 * than {@code bindValues} (a {@code ?} inside an inlined literal, say): cutting
+		 * there would bind values in the wrong places, so such a query fails on first use
+		 * instead
 		 */
 		static Statement of(String text, int bindValues) {
 			List<SQL> pieces = new ArrayList<>(bindValues + 1);
@@ -119,8 +123,8 @@ public final class RenderedQueries {
 	}
 
 	/**
-	 * The value as the database sees it (an enum's column text, say): plain SQL binds a value by
-	 * its Java class, without the converter its column applies.
+	 * The value as the database sees it (an enum's column text, say): plain SQL binds a
+	 * value by its Java class, without the converter its column applies.
 	 */
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	private static Object databaseValue(Param<?> parameter) {

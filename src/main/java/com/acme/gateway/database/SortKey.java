@@ -9,7 +9,8 @@ import org.jooq.Field;
  *
  * @param field the generated column
  * @param descending the direction the client asked for
- * @param valueType the Java type of the column's values (enum types read and write their names)
+ * @param valueType the Java type of the column's values (enum types read and write their
+ * names)
  */
 public record SortKey<T>(Field<T> field, boolean descending, Class<T> valueType) {
 
@@ -17,7 +18,10 @@ public record SortKey<T>(Field<T> field, boolean descending, Class<T> valueType)
 		return new SortKey<>(field, descending, field.getType());
 	}
 
-	/** Whether the column can hold NULL, which changes the keyset predicate (see {@link Keyset}). */
+	/**
+	 * Whether the column can hold NULL, which changes the keyset predicate (see
+	 * {@link Keyset}).
+	 */
 	public boolean nullable() {
 		return this.field.getDataType().nullable();
 	}
@@ -35,8 +39,8 @@ public record SortKey<T>(Field<T> field, boolean descending, Class<T> valueType)
 	}
 
 	/**
-	 * Reads a value written by {@link #write}. The cursor is signed, so failure here means a bug
-	 * or a secret shared with another schema version, never a client's doing.
+	 * Reads a value written by {@link #write}. The cursor is signed, so failure here
+	 * means a bug or a secret shared with another schema version, never a client's doing.
 	 */
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	public T read(String text) {

@@ -8,11 +8,11 @@ import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 import org.springframework.graphql.server.support.SerializableGraphQlRequest;
 
 /**
- * A POST body that may name its document by {@code documentId} instead of sending its text
- * (GraphQL over HTTP's persisted documents). Spring for GraphQL reads only {@code query},
- * {@code operationName}, {@code variables} and {@code extensions}; this passes the id on in the
- * extensions, where {@link DocumentIdentity} finds it, and stands in graphql-java's marker for
- * the missing text, as Spring does for a bare APQ hash.
+ * A POST body that may name its document by {@code documentId} instead of sending its
+ * text (GraphQL over HTTP's persisted documents). Spring for GraphQL reads only
+ * {@code query}, {@code operationName}, {@code variables} and {@code extensions}; this
+ * passes the id on in the extensions, where {@link DocumentIdentity} finds it, and stands
+ * in graphql-java's marker for the missing text, as Spring does for a bare APQ hash.
  */
 public class DocumentIdRequest extends SerializableGraphQlRequest {
 

@@ -11,8 +11,9 @@ import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 
 /**
- * The JSON converter of the GraphQL endpoint, reading request bodies as {@link DocumentIdRequest}
- * so that a {@code documentId} field is kept; everything else is Jackson's own converter.
+ * The JSON converter of the GraphQL endpoint, reading request bodies as
+ * {@link DocumentIdRequest} so that a {@code documentId} field is kept; everything else
+ * is Jackson's own converter.
  */
 final class DocumentIdRequestConverter implements HttpMessageConverter<Object> {
 

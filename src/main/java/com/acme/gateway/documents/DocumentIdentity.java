@@ -8,14 +8,18 @@ import graphql.execution.preparsed.persisted.ApolloPersistedQuerySupport;
 import graphql.execution.preparsed.persisted.PersistedQueryCache;
 
 /**
- * Apollo's automatic persisted queries ({@code extensions.persistedQuery.sha256Hash}, checked
- * against the text) plus documents named by {@code documentId} alone, which the
- * {@link PersistedQueryCache} looks up in the manifest and the registry. A document id is never
- * checked against a text: the client sends none, the text comes from the gateway's own records.
+ * Apollo's automatic persisted queries ({@code extensions.persistedQuery.sha256Hash},
+ * checked against the text) plus documents named by {@code documentId} alone, which the
+ * {@link PersistedQueryCache} looks up in the manifest and the registry. A document id is
+ * never checked against a text: the client sends none, the text comes from the gateway's
+ * own records.
  */
 class DocumentIdentity extends ApolloPersistedQuerySupport {
 
-	/** Key under which POST bodies and GET parameters pass a {@code documentId} on, in the extensions. */
+	/**
+	 * Key under which POST bodies and GET parameters pass a {@code documentId} on, in the
+	 * extensions.
+	 */
 	static final String DOCUMENT_ID = "documentId";
 
 	/** A {@code documentId}, told apart from an APQ hash by its type. */
@@ -27,8 +31,8 @@ class DocumentIdentity extends ApolloPersistedQuerySupport {
 	}
 
 	static boolean namesPersistedDocument(Map<String, Object> extensions) {
-		return extensions != null && (extensions.get(DOCUMENT_ID) instanceof String
-				|| extensions.get("persistedQuery") instanceof Map);
+		return extensions != null
+				&& (extensions.get(DOCUMENT_ID) instanceof String || extensions.get("persistedQuery") instanceof Map);
 	}
 
 	@Override
@@ -41,7 +45,8 @@ class DocumentIdentity extends ApolloPersistedQuerySupport {
 
 	@Override
 	protected boolean persistedQueryIdIsInvalid(Object persistedQueryId, String queryText) {
-		return !(persistedQueryId instanceof DocumentId) && super.persistedQueryIdIsInvalid(persistedQueryId, queryText);
+		return !(persistedQueryId instanceof DocumentId)
+				&& super.persistedQueryIdIsInvalid(persistedQueryId, queryText);
 	}
 
 }

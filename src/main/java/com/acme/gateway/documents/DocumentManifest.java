@@ -14,14 +14,15 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.core.io.Resource;
 
 /**
- * The documents a client build declared ahead of time, by id: what trusted-only mode lets run,
- * and what a request may name by {@code documentId} alone.
+ * The documents a client build declared ahead of time, by id: what trusted-only mode lets
+ * run, and what a request may name by {@code documentId} alone.
  * <p>
  * Two formats are read: Apollo's {@code persisted-query-manifest.json}
  * ({@code {"format":"apollo-persisted-query-manifest","version":1,"operations":[{"id","body","name","type"}]}},
- * whose ids are the SHA-256 of the bodies) and Relay's persisted-queries JSON ({@code {"id":"text"}}).
- * The trap: a document is trusted by its exact text, so a client must send the text exactly as the
- * manifest has it (or only its id); a reformatted copy is another document.
+ * whose ids are the SHA-256 of the bodies) and Relay's persisted-queries JSON
+ * ({@code {"id":"text"}}). The trap: a document is trusted by its exact text, so a client
+ * must send the text exactly as the manifest has it (or only its id); a reformatted copy
+ * is another document.
  */
 public final class DocumentManifest {
 
@@ -42,14 +43,18 @@ public final class DocumentManifest {
 		return EMPTY;
 	}
 
-	/** Reads either format; anything else stops start-up with a message naming the property. */
+	/**
+	 * Reads either format; anything else stops start-up with a message naming the
+	 * property.
+	 */
 	static DocumentManifest read(Resource resource) {
 		try (InputStream input = resource.getInputStream()) {
 			Object json = JsonMapper.builder().build().readValue(input, Object.class);
 			if (!(json instanceof Map<?, ?> root)) {
 				throw invalid(resource, "it is not a JSON object");
 			}
-			return new DocumentManifest(APOLLO_FORMAT.equals(root.get("format")) ? apollo(resource, root) : relay(resource, root));
+			return new DocumentManifest(
+					APOLLO_FORMAT.equals(root.get("format")) ? apollo(resource, root) : relay(resource, root));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("gateway.documents.manifest " + resource + " cannot be read", ex);
@@ -57,7 +62,8 @@ public final class DocumentManifest {
 	}
 
 	private static Map<String, String> apollo(Resource resource, Map<?, ?> root) {
-		if (!Integer.valueOf(1).equals(root.get("version")) || !(root.get("operations") instanceof List<?> operations)) {
+		if (!Integer.valueOf(1).equals(root.get("version"))
+				|| !(root.get("operations") instanceof List<?> operations)) {
 			throw invalid(resource, "an Apollo manifest needs version 1 and a list of operations");
 		}
 		Map<String, String> bodiesById = new HashMap<>();

@@ -29,7 +29,10 @@ public class DocumentsConfiguration {
 		return new PersistedDocumentRegistry(repository, properties);
 	}
 
-	/** Read once at start-up: a broken manifest stops the gateway instead of refusing every request. */
+	/**
+	 * Read once at start-up: a broken manifest stops the gateway instead of refusing
+	 * every request.
+	 */
 	@Bean
 	DocumentManifest documentManifest(DocumentsProperties properties) {
 		if (properties.manifest() == null) {
@@ -42,7 +45,10 @@ public class DocumentsConfiguration {
 		return DocumentManifest.read(properties.manifest());
 	}
 
-	/** The only PreparsedDocumentProvider a GraphQL instance takes, so parsing, APQ and trust go through one. */
+	/**
+	 * The only PreparsedDocumentProvider a GraphQL instance takes, so parsing, APQ and
+	 * trust go through one.
+	 */
 	@Bean
 	GraphQlSourceBuilderCustomizer persistedDocumentProvider(ParsedDocumentCache parsedDocuments,
 			DocumentManifest manifest, PersistedDocumentRegistry registry, DocumentsProperties properties) {
@@ -51,7 +57,10 @@ public class DocumentsConfiguration {
 		return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(provider));
 	}
 
-	/** The gateway's POST handler, with a converter that keeps a POST body's {@code documentId}. */
+	/**
+	 * The gateway's POST handler, with a converter that keeps a POST body's
+	 * {@code documentId}.
+	 */
 	@Bean
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler webGraphQlHandler, JsonMapper jsonMapper) {
@@ -59,7 +68,9 @@ public class DocumentsConfiguration {
 				new DocumentIdRequestConverter(new JacksonJsonHttpMessageConverter(jsonMapper)));
 	}
 
-	/** Before Boot's GraphQL routes (order 0), whose GET on the endpoint only answers 405. */
+	/**
+	 * Before Boot's GraphQL routes (order 0), whose GET on the endpoint only answers 405.
+	 */
 	@Bean
 	@Order(-1)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

@@ -31,17 +31,18 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * Queries over GET ({@code /graphql?query=…&variables=…&operationName=…&extensions=…}, or
- * {@code documentId}, or the APQ extension; JSON values URL-encoded), answered by the same
- * {@link WebGraphQlHandler} as POST, so every interceptor, limit and scope check applies.
- * Spring for GraphQL 2.0's HTTP handler reads POST bodies only, and Boot's route answers GET with
- * 405 (spring-projects/spring-graphql#1450: GET is left for a later version, since it needs
- * mutations refused); this builds the same request from the query string.
+ * {@code documentId}, or the APQ extension; JSON values URL-encoded), answered by the
+ * same {@link WebGraphQlHandler} as POST, so every interceptor, limit and scope check
+ * applies. Spring for GraphQL 2.0's HTTP handler reads POST bodies only, and Boot's route
+ * answers GET with 405 (spring-projects/spring-graphql#1450: GET is left for a later
+ * version, since it needs mutations refused); this builds the same request from the query
+ * string.
  * <p>
- * Caching: an answer to a persisted document (an APQ hash or a {@code documentId}: the URL is
- * short and stable) without errors is {@code private, max-age=N} with an {@code ETag}, and a
- * matching {@code If-None-Match} gets 304; every other answer is {@code private, no-store}.
- * {@code private} because answers depend on the caller's token. A mutation is 405 with
- * {@code Allow: POST}, refused before it runs.
+ * Caching: an answer to a persisted document (an APQ hash or a {@code documentId}: the
+ * URL is short and stable) without errors is {@code private, max-age=N} with an
+ * {@code ETag}, and a matching {@code If-None-Match} gets 304; every other answer is
+ * {@code private, no-store}. {@code private} because answers depend on the caller's
+ * token. A mutation is 405 with {@code Allow: POST}, refused before it runs.
  */
 final class GetRequests {
 
@@ -98,28 +99,40 @@ final class GetRequests {
 		HttpStatus status = GatewayGraphQlHttpHandler.isRateLimited(response) ? HttpStatus.TOO_MANY_REQUESTS
 				: (mediaType.equals(GRAPHQL_RESPONSE) && !response.isValid()) ? HttpStatus.BAD_REQUEST : HttpStatus.OK;
 		if (!persisted || !response.getErrors().isEmpty()) {
-			return ServerResponse.status(status).contentType(mediaType).headers(headers -> headers.addAll(response.getResponseHeaders()))
-				.header(HttpHeaders.CACHE_CONTROL, "private, no-store").body(json);
+			return ServerResponse.status(status)
+				.contentType(mediaType)
+				.headers(headers -> headers.addAll(response.getResponseHeaders()))
+				.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+				.body(json);
 		}
-		// The tag covers the data only: extensions such as the rate-limit budget change with every
+		// The tag covers the data only: extensions such as the rate-limit budget change
+		// with every
 		// request without changing what the client would cache.
 		String etag = "\"" + sha256(json(Collections.singletonMap("data", response.getData()))) + "\"";
 		String cacheControl = "private, max-age=" + this.maxAgeSeconds;
 		if (matches(request.headers().header(HttpHeaders.IF_NONE_MATCH), etag)) {
-			return ServerResponse.status(HttpStatus.NOT_MODIFIED).headers(headers -> headers.addAll(response.getResponseHeaders()))
-				.eTag(etag).header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
+			return ServerResponse.status(HttpStatus.NOT_MODIFIED)
+				.headers(headers -> headers.addAll(response.getResponseHeaders()))
+				.eTag(etag)
+				.header(HttpHeaders.CACHE_CONTROL, cacheControl)
+				.build();
 		}
-		return ServerResponse.ok().contentType(mediaType).headers(headers -> headers.addAll(response.getResponseHeaders()))
-			.eTag(etag).header(HttpHeaders.CACHE_CONTROL, cacheControl).body(json);
+		return ServerResponse.ok()
+			.contentType(mediaType)
+			.headers(headers -> headers.addAll(response.getResponseHeaders()))
+			.eTag(etag)
+			.header(HttpHeaders.CACHE_CONTROL, cacheControl)
+			.body(json);
 	}
 
 	private WebGraphQlResponse execute(ServerRequest request, Map<String, Object> body) {
 		WebGraphQlRequest graphQlRequest = new WebGraphQlRequest(request.uri(), request.headers().asHttpHeaders(),
 				new LinkedMultiValueMap<>(), request.remoteAddress().orElse(null), request.attributes(), body,
 				this.ids.generateId().toString(), LocaleContextHolder.getLocale());
-		graphQlRequest.configureExecutionInput(
-				(input, builder) -> builder.graphQLContext(Map.of(SENT_WITH_GET, true)).build());
-		// The servlet thread waits either way; the gateway's data fetchers complete on it.
+		graphQlRequest
+			.configureExecutionInput((input, builder) -> builder.graphQLContext(Map.of(SENT_WITH_GET, true)).build());
+		// The servlet thread waits either way; the gateway's data fetchers complete on
+		// it.
 		return this.graphQlHandler.handleRequest(graphQlRequest).block();
 	}
 
@@ -141,8 +154,8 @@ final class GetRequests {
 
 	/**
 	 * GraphQL over HTTP's media type when the client asks for it by name, else
-	 * {@code application/json}: what the specification says for clients of before it, and what
-	 * Spring's POST handler answers too (also for {@code *}{@code /*}).
+	 * {@code application/json}: what the specification says for clients of before it, and
+	 * what Spring's POST handler answers too (also for {@code *}{@code /*}).
 	 */
 	private static MediaType responseMediaType(ServerRequest request) {
 		for (MediaType accepted : request.headers().accept()) {

@@ -20,13 +20,14 @@ import graphql.language.Document;
 import graphql.language.OperationDefinition;
 
 /**
- * The one {@link PreparsedDocumentProvider} of the gateway: finds the text of a request (sent, or
- * named by APQ hash or {@code documentId}), refuses untrusted documents in trusted-only mode, and
- * parses and validates each text once per instance through {@link ParsedDocumentCache}, so a
- * persisted document sent by hash and the same text sent in full share one parse.
+ * The one {@link PreparsedDocumentProvider} of the gateway: finds the text of a request
+ * (sent, or named by APQ hash or {@code documentId}), refuses untrusted documents in
+ * trusted-only mode, and parses and validates each text once per instance through
+ * {@link ParsedDocumentCache}, so a persisted document sent by hash and the same text
+ * sent in full share one parse.
  * <p>
- * The trust check runs for every request, outside the cache: whether a document may run depends
- * on the caller's scopes, and the cache is shared by every caller.
+ * The trust check runs for every request, outside the cache: whether a document may run
+ * depends on the caller's scopes, and the cache is shared by every caller.
  */
 final class PersistedDocumentProvider implements PreparsedDocumentProvider {
 
@@ -51,8 +52,7 @@ final class PersistedDocumentProvider implements PreparsedDocumentProvider {
 	@Override
 	public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(ExecutionInput input,
 			Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
-		return this.persistedQueries
-			.getDocumentAsync(input, resolved -> trustedAndParsed(resolved, parseAndValidate))
+		return this.persistedQueries.getDocumentAsync(input, resolved -> trustedAndParsed(resolved, parseAndValidate))
 			.thenApply(entry -> refuseMutationOverGet(entry, input));
 	}
 
@@ -71,7 +71,10 @@ final class PersistedDocumentProvider implements PreparsedDocumentProvider {
 		return user != null && user.grants(Scope.EXPLORE);
 	}
 
-	/** GET is safe by definition (RFC 9110), so a mutation sent with it is refused before it runs. */
+	/**
+	 * GET is safe by definition (RFC 9110), so a mutation sent with it is refused before
+	 * it runs.
+	 */
 	private static PreparsedDocumentEntry refuseMutationOverGet(PreparsedDocumentEntry entry, ExecutionInput input) {
 		if (!Boolean.TRUE.equals(input.getGraphQLContext().get(GetRequests.SENT_WITH_GET)) || entry.hasErrors()
 				|| !isMutation(entry.getDocument(), input.getOperationName())) {
@@ -84,7 +87,8 @@ final class PersistedDocumentProvider implements PreparsedDocumentProvider {
 	private static boolean isMutation(Document document, String operationName) {
 		for (OperationDefinition operation : document.getDefinitionsOfType(OperationDefinition.class)) {
 			if (operationName == null || operationName.equals(operation.getName())) {
-				// Without a name a valid document holds one operation only; with one, names are unique.
+				// Without a name a valid document holds one operation only; with one,
+				// names are unique.
 				return operation.getOperation() == OperationDefinition.Operation.MUTATION;
 			}
 		}
@@ -96,9 +100,10 @@ final class PersistedDocumentProvider implements PreparsedDocumentProvider {
 	}
 
 	/**
-	 * The texts behind hashes and document ids: the manifest first (an Apollo manifest's ids are
-	 * the SHA-256 of the bodies, so a manifest document also answers to its APQ hash), then the
-	 * registry. A hash sent with a text registers that text once it passed validation.
+	 * The texts behind hashes and document ids: the manifest first (an Apollo manifest's
+	 * ids are the SHA-256 of the bodies, so a manifest document also answers to its APQ
+	 * hash), then the registry. A hash sent with a text registers that text once it
+	 * passed validation.
 	 */
 	private final class RegistryLookup implements PersistedQueryCache {
 
@@ -106,7 +111,8 @@ final class PersistedDocumentProvider implements PreparsedDocumentProvider {
 		public CompletableFuture<PreparsedDocumentEntry> getPersistedQueryDocumentAsync(Object persistedQueryId,
 				ExecutionInput input, PersistedQueryCacheMiss onCacheMiss) {
 			if (persistedQueryId instanceof DocumentIdentity.DocumentId documentId) {
-				String body = known(documentId.value().startsWith("sha256:") ? documentId.value().substring(7) : documentId.value());
+				String body = known(documentId.value().startsWith("sha256:") ? documentId.value().substring(7)
+						: documentId.value());
 				if (body == null) {
 					throw new PersistedQueryNotFound(documentId.value());
 				}
@@ -121,7 +127,8 @@ final class PersistedDocumentProvider implements PreparsedDocumentProvider {
 			if (sent == null || sent.isBlank() || sent.equals(PersistedQuerySupport.PERSISTED_QUERY_MARKER)) {
 				throw new PersistedQueryNotFound(hash);
 			}
-			// onCacheMiss refuses a text whose hash differs before anything is parsed or stored.
+			// onCacheMiss refuses a text whose hash differs before anything is parsed or
+			// stored.
 			PreparsedDocumentEntry entry = onCacheMiss.apply(sent);
 			if (!entry.hasErrors()) {
 				try {

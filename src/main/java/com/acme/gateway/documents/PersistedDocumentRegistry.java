@@ -6,13 +6,15 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
- * Which text an automatic-persisted-query hash names: remembered per instance in front of the
- * table every instance shares, so a hash costs SQL once per instance and is known to all of them.
+ * Which text an automatic-persisted-query hash names: remembered per instance in front of
+ * the table every instance shares, so a hash costs SQL once per instance and is known to
+ * all of them.
  * <p>
- * Bounded by refusing, not evicting: once {@code gateway.documents.max-registered} rows exist a
- * new registration is a {@code LIMIT_EXCEEDED} error (the client may still send its text without
- * a hash). Evicting would let a client that sends many throwaway documents push out the ones
- * real clients depend on. Two instances registering at once may overshoot the bound by a few rows.
+ * Bounded by refusing, not evicting: once {@code gateway.documents.max-registered} rows
+ * exist a new registration is a {@code LIMIT_EXCEEDED} error (the client may still send
+ * its text without a hash). Evicting would let a client that sends many throwaway
+ * documents push out the ones real clients depend on. Two instances registering at once
+ * may overshoot the bound by a few rows.
  */
 class PersistedDocumentRegistry {
 
@@ -45,12 +47,14 @@ class PersistedDocumentRegistry {
 	/** Registers a text whose hash has been checked and that parsed and validated. */
 	void register(String sha256Hash, String body) {
 		if (body.length() > this.properties.maxDocumentSize().toBytes()) {
-			throw new GatewayException(ErrorCode.LIMIT_EXCEEDED, "This document is too large to persist (at most "
-					+ this.properties.maxDocumentSize() + ", gateway.documents.max-document-size); send it without a hash.");
+			throw new GatewayException(ErrorCode.LIMIT_EXCEEDED,
+					"This document is too large to persist (at most " + this.properties.maxDocumentSize()
+							+ ", gateway.documents.max-document-size); send it without a hash.");
 		}
 		if (this.repository.count() >= this.properties.maxRegistered()) {
-			throw new GatewayException(ErrorCode.LIMIT_EXCEEDED, "The registry of persisted documents is full ("
-					+ this.properties.maxRegistered() + ", gateway.documents.max-registered); send the document without a hash.");
+			throw new GatewayException(ErrorCode.LIMIT_EXCEEDED,
+					"The registry of persisted documents is full (" + this.properties.maxRegistered()
+							+ ", gateway.documents.max-registered); send the document without a hash.");
 		}
 		this.repository.insert(sha256Hash, body);
 		this.bodiesByHash.put(sha256Hash, body);

@@ -29,8 +29,9 @@ class PersistedDocumentRepository {
 	}
 
 	/**
-	 * Registers a text whose hash was checked. Another instance may register the same document at
-	 * the same moment; the hash names one text, so whichever row lands first is the right one.
+	 * Registers a text whose hash was checked. Another instance may register the same
+	 * document at the same moment; the hash names one text, so whichever row lands first
+	 * is the right one.
 	 */
 	void insert(String sha256Hash, String body) {
 		this.dsl.insertInto(PERSISTED_DOCUMENT)

@@ -1,8 +1,10 @@
 /**
- * Persisted and trusted documents: automatic persisted queries, Apollo and Relay manifests,
- * {@code documentId} requests, and queries over GET with caching headers.
+ * Persisted and trusted documents: automatic persisted queries, Apollo and Relay
+ * manifests, {@code documentId} requests, and queries over GET with caching headers.
  *
- * <p>Types, parameters and return values are non-null unless marked {@link org.jspecify.annotations.Nullable}.
+ * <p>
+ * Types, parameters and return values are non-null unless marked
+ * {@link org.jspecify.annotations.Nullable}.
  */
 @NullMarked
 package com.acme.gateway.documents;

@@ -26,13 +26,13 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.stereotype.Controller;
 
 /**
- * Resolves the {@code _entities} representations of each entity type, one statement per type
- * however many representations of it a request holds: each method is batched (a list of ids in,
- * a list of entities out, same size, same order), which Spring for GraphQL calls once per type.
- * An id without a row is a null entry and no error: the router asked for something this subgraph
- * does not have, as with {@code sequenceState(id:)}. The ids arrive parsed and valid
- * ({@link RepresentationGuard}). The entities' own fields resolve as anywhere else: their links
- * load through the batch mappings of their types.
+ * Resolves the {@code _entities} representations of each entity type, one statement per
+ * type however many representations of it a request holds: each method is batched (a list
+ * of ids in, a list of entities out, same size, same order), which Spring for GraphQL
+ * calls once per type. An id without a row is a null entry and no error: the router asked
+ * for something this subgraph does not have, as with {@code sequenceState(id:)}. The ids
+ * arrive parsed and valid ({@link RepresentationGuard}). The entities' own fields resolve
+ * as anywhere else: their links load through the batch mappings of their types.
  */
 @Controller
 public class FederatedEntities {
@@ -94,7 +94,10 @@ public class FederatedEntities {
 		return inRequestOrder(idList, this.users::findByIds);
 	}
 
-	/** Each distinct id looked up once; the answer has one entry per id asked, null when not found. */
+	/**
+	 * Each distinct id looked up once; the answer has one entry per id asked, null when
+	 * not found.
+	 */
 	private static <T> List<T> inRequestOrder(List<Long> ids, Function<Set<Long>, Map<Long, T>> findByIds) {
 		Map<Long, T> found = findByIds.apply(new LinkedHashSet<>(ids));
 		List<T> entities = new ArrayList<>(ids.size());

@@ -31,20 +31,21 @@ import reactor.core.publisher.Mono;
 import org.springframework.graphql.execution.ErrorType;
 
 /**
- * Checks every representation of an {@code _entities} request before the entity fetcher of
- * {@link org.springframework.graphql.data.federation.FederationSchemaFactory} sees it: a
- * representation without a {@code __typename} of this subgraph's entities, or without a valid
- * {@code id}, becomes a {@code BAD_USER_INPUT} error at its own path ({@code _entities.N}) and a
- * null entry, and only the valid ones are fetched.
+ * Checks every representation of an {@code _entities} request before the entity fetcher
+ * of {@link org.springframework.graphql.data.federation.FederationSchemaFactory} sees it:
+ * a representation without a {@code __typename} of this subgraph's entities, or without a
+ * valid {@code id}, becomes a {@code BAD_USER_INPUT} error at its own path
+ * ({@code _entities.N}) and a null entry, and only the valid ones are fetched.
  * <p>
- * Why not leave it to the {@code @EntityMapping} methods: they are batched (one statement per
- * type), and the factory fails every representation of a batch when its method throws, so one
- * malformed id would turn the whole type's answers into errors. The ids handed on are parsed
- * already ({@code Long}), so the entity methods need not parse again.
+ * Why not leave it to the {@code @EntityMapping} methods: they are batched (one statement
+ * per type), and the factory fails every representation of a batch when its method
+ * throws, so one malformed id would turn the whole type's answers into errors. The ids
+ * handed on are parsed already ({@code Long}), so the entity methods need not parse
+ * again.
  * <p>
- * Errors of the fetched entries come back with the index of the narrowed list in their path;
- * they are moved to the index of the request. An unexpected failure keeps its classification
- * but not its message, which could name SQL or classes.
+ * Errors of the fetched entries come back with the index of the narrowed list in their
+ * path; they are moved to the index of the request. An unexpected failure keeps its
+ * classification but not its message, which could name SQL or classes.
  */
 final class RepresentationGuard implements DataFetcher<Object> {
 
@@ -61,7 +62,10 @@ final class RepresentationGuard implements DataFetcher<Object> {
 		this.entityTypes = entityTypes;
 	}
 
-	/** The schema with {@code Query._entities} guarded; unchanged when the schema has no entities. */
+	/**
+	 * The schema with {@code Query._entities} guarded; unchanged when the schema has no
+	 * entities.
+	 */
 	static GraphQLSchema install(GraphQLSchema schema) {
 		GraphQLObjectType query = schema.getQueryType();
 		GraphQLFieldDefinition field = query.getFieldDefinition(ENTITIES);
@@ -112,7 +116,10 @@ final class RepresentationGuard implements DataFetcher<Object> {
 		return merged(fetched, representations.size(), accepted, refused, path);
 	}
 
-	/** The representation with its id parsed, or an {@link InvalidInputException} saying what is wrong. */
+	/**
+	 * The representation with its id parsed, or an {@link InvalidInputException} saying
+	 * what is wrong.
+	 */
 	private Map<String, Object> checked(Map<String, Object> representation, int index) {
 		String name = "representations[" + index + "]";
 		Object type = representation.get("__typename");

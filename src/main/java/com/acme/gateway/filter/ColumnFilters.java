@@ -15,18 +15,21 @@ import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 /**
- * Turns the operator objects of the shared filter inputs ({@code IDFilter}, {@code IntFilter},
- * {@code DateTimeFilter}, {@code StringFilter}, {@code BooleanFilter}, {@code StringListFilter}
- * and enum filters) into jOOQ conditions on one column. Every value is a bind parameter.
+ * Turns the operator objects of the shared filter inputs ({@code IDFilter},
+ * {@code IntFilter}, {@code DateTimeFilter}, {@code StringFilter}, {@code BooleanFilter},
+ * {@code StringListFilter} and enum filters) into jOOQ conditions on one column. Every
+ * value is a bind parameter.
  *
- * <p>One instance reads one {@code filter} argument: it counts the operators it translates and
- * refuses the filter with {@code LIMIT_EXCEEDED} once they pass {@link FilterLimits}.
+ * <p>
+ * One instance reads one {@code filter} argument: it counts the operators it translates
+ * and refuses the filter with {@code LIMIT_EXCEEDED} once they pass {@link FilterLimits}.
  *
- * <p>Null semantics, stated in the SDL too: {@code ne} and {@code notIn} on a column that can
- * be null also match the rows where it is null ("not equal to x" is what a person means by it),
- * while {@code eq}, {@code in} and the comparisons never match null; {@code isNull} asks for it.
- * List operators bind their values as one array ({@code = any(?)}), so the SQL text does not
- * grow with the list.
+ * <p>
+ * Null semantics, stated in the SDL too: {@code ne} and {@code notIn} on a column that
+ * can be null also match the rows where it is null ("not equal to x" is what a person
+ * means by it), while {@code eq}, {@code in} and the comparisons never match null;
+ * {@code isNull} asks for it. List operators bind their values as one array
+ * ({@code = any(?)}), so the SQL text does not grow with the list.
  */
 public final class ColumnFilters {
 
@@ -78,7 +81,9 @@ public final class ColumnFilters {
 		return DSL.noCondition();
 	}
 
-	/** {@code StringListFilter}: values are compared lower-cased, as emails are stored. */
+	/**
+	 * {@code StringListFilter}: values are compared lower-cased, as emails are stored.
+	 */
 	public Condition stringList(Field<String[]> column, Map<String, Object> operators, String path) {
 		List<Condition> result = new ArrayList<>();
 		if (operators.get("has") instanceof String value) {
@@ -97,8 +102,8 @@ public final class ColumnFilters {
 	}
 
 	/**
-	 * An enum column ({@code eq ne in notIn}); the values arrive as the GraphQL enum's names.
-	 * The enum column is never null, so {@code ne} needs no null case.
+	 * An enum column ({@code eq ne in notIn}); the values arrive as the GraphQL enum's
+	 * names. The enum column is never null, so {@code ne} needs no null case.
 	 */
 	public <E extends Enum<E>> Condition enumeration(Field<E> column, Class<E> type, Map<String, Object> operators,
 			String path) {
@@ -182,8 +187,9 @@ public final class ColumnFilters {
 	}
 
 	/**
-	 * A string value as PostgreSQL can take it: its text types cannot hold U+0000, and a bind
-	 * parameter with one fails the whole statement, so such a value is the caller's error.
+	 * A string value as PostgreSQL can take it: its text types cannot hold U+0000, and a
+	 * bind parameter with one fails the whole statement, so such a value is the caller's
+	 * error.
 	 */
 	private static String text(Object value, String path) {
 		String text = (String) value;
@@ -202,8 +208,8 @@ public final class ColumnFilters {
 			throw new InvalidInputException(path + " must be a list");
 		}
 		if (values.size() > this.limits.maxListValues()) {
-			throw new LimitExceededException("%s has %d values; at most %d are allowed"
-				.formatted(path, values.size(), this.limits.maxListValues()));
+			throw new LimitExceededException("%s has %d values; at most %d are allowed".formatted(path, values.size(),
+					this.limits.maxListValues()));
 		}
 		return values;
 	}

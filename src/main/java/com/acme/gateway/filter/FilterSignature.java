@@ -7,10 +7,10 @@ import java.util.Base64;
 import java.util.Map;
 
 /**
- * A short fingerprint of a filter argument, stored in cursors so that a cursor is refused under
- * another filter: resuming a keyset page of one filter with another would skip or repeat rows
- * without any error. Two filters with the same fields in another order count as different,
- * which errs on the side of refusing.
+ * A short fingerprint of a filter argument, stored in cursors so that a cursor is refused
+ * under another filter: resuming a keyset page of one filter with another would skip or
+ * repeat rows without any error. Two filters with the same fields in another order count
+ * as different, which errs on the side of refusing.
  */
 public final class FilterSignature {
 

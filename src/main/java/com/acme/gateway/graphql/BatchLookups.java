@@ -10,19 +10,24 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Joins a batch of GraphQL sources to the rows they link to, for {@code @BatchMapping} methods.
- * Each lookup runs one query for the whole batch, with every distinct key once.
+ * Joins a batch of GraphQL sources to the rows they link to, for {@code @BatchMapping}
+ * methods. Each lookup runs one query for the whole batch, with every distinct key once.
  *
- * <p>The contract of a mapped batch loader: a source missing from the returned map resolves
- * to null. That is right for a to-one link that is null or dangling, and wrong for a to-many
- * list field declared non-null, so {@link #toMany} fills in an empty list for every source.
+ * <p>
+ * The contract of a mapped batch loader: a source missing from the returned map resolves
+ * to null. That is right for a to-one link that is null or dangling, and wrong for a
+ * to-many list field declared non-null, so {@link #toMany} fills in an empty list for
+ * every source.
  */
 public final class BatchLookups {
 
 	private BatchLookups() {
 	}
 
-	/** Each source's linked row, found through its foreign key; null keys are not looked up. */
+	/**
+	 * Each source's linked row, found through its foreign key; null keys are not looked
+	 * up.
+	 */
 	public static <S, K, T> Map<S, T> toOne(Collection<S> sources, Function<S, K> foreignKey,
 			Function<Set<K>, Map<K, T>> findByKeys) {
 		Set<K> keys = distinctKeys(sources, foreignKey);
@@ -40,7 +45,10 @@ public final class BatchLookups {
 		return result;
 	}
 
-	/** Each source's list of child rows, found by the source's key; an empty list when none. */
+	/**
+	 * Each source's list of child rows, found by the source's key; an empty list when
+	 * none.
+	 */
 	public static <S, K, T> Map<S, List<T>> toMany(Collection<S> sources, Function<S, K> key,
 			Function<Set<K>, Map<K, List<T>>> findByParentKeys) {
 		Set<K> keys = distinctKeys(sources, key);

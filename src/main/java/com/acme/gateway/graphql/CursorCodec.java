@@ -20,16 +20,20 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes and reads opaque keyset cursors. A cursor holds the sort-key values of one row and
- * the <em>scope</em> it was made for (the ordering and filter of the query), signed with an
- * HMAC so a client can neither forge values nor carry a cursor over to another query.
+ * Writes and reads opaque keyset cursors. A cursor holds the sort-key values of one row
+ * and the <em>scope</em> it was made for (the ordering and filter of the query), signed
+ * with an HMAC so a client can neither forge values nor carry a cursor over to another
+ * query.
  *
- * <p>The trap: cursors must survive restarts and work on every instance behind a load
- * balancer, so production sets {@code gateway.cursor.secret}; without it a random secret is
- * drawn at start-up and cursors from before a restart are refused as forged.
+ * <p>
+ * The trap: cursors must survive restarts and work on every instance behind a load
+ * balancer, so production sets {@code gateway.cursor.secret}; without it a random secret
+ * is drawn at start-up and cursors from before a restart are refused as forged.
  *
- * <p>Layout before base64url: a 16-byte truncated HMAC-SHA256, then the UTF-8 body
- * {@code scope} and each value, each as {@code <length>:<text>} (a null value is {@code -:}).
+ * <p>
+ * Layout before base64url: a 16-byte truncated HMAC-SHA256, then the UTF-8 body
+ * {@code scope} and each value, each as {@code <length>:<text>} (a null value is
+ * {@code -:}).
  */
 @Component
 public class CursorCodec {
@@ -44,8 +48,9 @@ public class CursorCodec {
 	private final SecretKeySpec key;
 
 	/**
-	 * One keyed Mac per thread, since a Mac is not thread-safe: looking one up and keying it for
-	 * every cursor (51 per page of 50) showed in a page's profile (BENCHMARKS.md, "Code shaped by measurements").
+	 * One keyed Mac per thread, since a Mac is not thread-safe: looking one up and keying
+	 * it for every cursor (51 per page of 50) showed in a page's profile (BENCHMARKS.md,
+	 * "Code shaped by measurements").
 	 */
 	private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
@@ -75,8 +80,8 @@ public class CursorCodec {
 
 	/**
 	 * Reads a cursor made by {@link #encode} for the same scope, returning its values.
-	 * @throws InvalidInputException when the cursor is malformed, forged, or made for another
-	 * ordering or filter
+	 * @throws InvalidInputException when the cursor is malformed, forged, or made for
+	 * another ordering or filter
 	 */
 	public List<String> decode(String cursor, String expectedScope, int expectedValues) {
 		if (cursor.length() > MAX_CURSOR_LENGTH) {
@@ -134,7 +139,8 @@ public class CursorCodec {
 			}
 		}
 		catch (RuntimeException ex) {
-			// Only reachable with a valid signature over a body we did not write: treat as malformed.
+			// Only reachable with a valid signature over a body we did not write: treat
+			// as malformed.
 			throw malformed();
 		}
 		return parts;

@@ -18,11 +18,13 @@ import graphql.schema.CoercingSerializeException;
 import graphql.schema.GraphQLScalarType;
 
 /**
- * The {@code DateTime} scalar: ISO-8601 instants written in UTC ({@code 2019-08-24T14:15:22Z}).
+ * The {@code DateTime} scalar: ISO-8601 instants written in UTC
+ * ({@code 2019-08-24T14:15:22Z}).
  *
- * <p>Written here rather than taken from graphql-java-extended-scalars because that scalar
- * keeps the stored offset and always prints milliseconds; PostgreSQL keeps microseconds, and a
- * client that filters on a value it was given must get back the very same instant.
+ * <p>
+ * Written here rather than taken from graphql-java-extended-scalars because that scalar
+ * keeps the stored offset and always prints milliseconds; PostgreSQL keeps microseconds,
+ * and a client that filters on a value it was given must get back the very same instant.
  */
 public final class DateTimeScalar {
 
@@ -40,7 +42,8 @@ public final class DateTimeScalar {
 		@Override
 		public String serialize(Object value, GraphQLContext context, Locale locale) {
 			if (value instanceof OffsetDateTime dateTime) {
-				// ISO_INSTANT always prints seconds and only as many fraction digits as needed.
+				// ISO_INSTANT always prints seconds and only as many fraction digits as
+				// needed.
 				return DateTimeFormatter.ISO_INSTANT.format(dateTime.toInstant());
 			}
 			if (value instanceof Instant instant) {

@@ -14,9 +14,10 @@ import org.springframework.stereotype.Component;
 /**
  * Gives every error of every response an {@code extensions.code}: errors raised before
  * execution (syntax, validation, variable coercion) come from graphql-java with its own
- * classifications, and this is the one place that sees them all. It also takes graphql-java's
- * syntax-tree class names out of their messages ({@link ErrorMessages}) and names the argument
- * path of an invalid enum value sent in a variable ({@link VariableValuePaths}).
+ * classifications, and this is the one place that sees them all. It also takes
+ * graphql-java's syntax-tree class names out of their messages ({@link ErrorMessages})
+ * and names the argument path of an invalid enum value sent in a variable
+ * ({@link VariableValuePaths}).
  */
 @Component
 public class ErrorCodeInterceptor implements WebGraphQlInterceptor {

@@ -10,8 +10,9 @@ import graphql.GraphQLError;
 import graphql.introspection.GoodFaithIntrospection;
 
 /**
- * Maps every error classification that can reach a response, ours or the frameworks', to an
- * {@link ErrorCode}, so that clients can branch on {@code extensions.code} for every error.
+ * Maps every error classification that can reach a response, ours or the frameworks', to
+ * an {@link ErrorCode}, so that clients can branch on {@code extensions.code} for every
+ * error.
  */
 final class ErrorCodes {
 
@@ -19,7 +20,8 @@ final class ErrorCodes {
 	}
 
 	static ErrorCode of(GraphQLError error) {
-		// graphql-java classifies it with an ad-hoc "BadFaithIntrospection", which is no ErrorType.
+		// graphql-java classifies it with an ad-hoc "BadFaithIntrospection", which is no
+		// ErrorType.
 		if (error instanceof GoodFaithIntrospection.BadFaithIntrospectionError) {
 			return ErrorCode.LIMIT_EXCEEDED;
 		}

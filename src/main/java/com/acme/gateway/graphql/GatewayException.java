@@ -3,8 +3,8 @@ package com.acme.gateway.graphql;
 import java.util.Map;
 
 /**
- * A failure the client caused or can act on. The message is shown to the client as is, so it
- * names arguments and values in the API's terms, never tables, SQL or Java types;
+ * A failure the client caused or can act on. The message is shown to the client as is, so
+ * it names arguments and values in the API's terms, never tables, SQL or Java types;
  * {@link #extensions()} carries the same facts as data for clients that branch on them.
  */
 public class GatewayException extends RuntimeException {

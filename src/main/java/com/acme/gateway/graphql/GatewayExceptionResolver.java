@@ -15,18 +15,22 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns exceptions thrown while resolving a field into GraphQL errors with an
- * {@code extensions.code}. Client-caused failures ({@link GatewayException}) keep their message;
- * a database that cannot be reached becomes {@link ErrorCode#UNAVAILABLE}; anything else is
- * {@link ErrorCode#INTERNAL} with a generic message and an id that is also logged with the
- * stack trace, so no SQL, table or class name ever reaches a client. Resolvers ordered before this
- * one map their own failures first (the statement timeout's, in {@code limits}).
+ * {@code extensions.code}. Client-caused failures ({@link GatewayException}) keep their
+ * message; a database that cannot be reached becomes {@link ErrorCode#UNAVAILABLE};
+ * anything else is {@link ErrorCode#INTERNAL} with a generic message and an id that is
+ * also logged with the stack trace, so no SQL, table or class name ever reaches a client.
+ * Resolvers ordered before this one map their own failures first (the statement
+ * timeout's, in {@code limits}).
  */
 @Component
 public class GatewayExceptionResolver extends DataFetcherExceptionResolverAdapter {
 
 	private static final Logger logger = LoggerFactory.getLogger(GatewayExceptionResolver.class);
 
-	/** The GraphQL context key of the HTTP request's id, quoted in an {@code INTERNAL} error's message. */
+	/**
+	 * The GraphQL context key of the HTTP request's id, quoted in an {@code INTERNAL}
+	 * error's message.
+	 */
 	public static final String REQUEST_ID = "requestId";
 
 	@Override
@@ -43,14 +47,13 @@ public class GatewayExceptionResolver extends DataFetcherExceptionResolverAdapte
 		String errorId = UUID.randomUUID().toString();
 		logger.error("Unexpected failure {} while resolving {}", errorId, environment.getExecutionStepInfo().getPath(),
 				exception);
-		return error(environment, ErrorCode.INTERNAL, internalMessage(environment.getGraphQlContext().get(REQUEST_ID),
-				errorId), Map.of("errorId", errorId));
+		return error(environment, ErrorCode.INTERNAL,
+				internalMessage(environment.getGraphQlContext().get(REQUEST_ID), errorId), Map.of("errorId", errorId));
 	}
 
 	static String internalMessage(Object requestId, String errorId) {
-		return (requestId != null)
-				? "Internal error, request id " + requestId + "; quote it and error id " + errorId + " when reporting it."
-				: "Internal error; quote id " + errorId + " when reporting it.";
+		return (requestId != null) ? "Internal error, request id " + requestId + "; quote it and error id " + errorId
+				+ " when reporting it." : "Internal error; quote id " + errorId + " when reporting it.";
 	}
 
 	private static GraphQLError error(DataFetchingEnvironment environment, ErrorCode code, String message,

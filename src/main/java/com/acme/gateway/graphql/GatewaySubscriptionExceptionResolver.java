@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The subscription counterpart of {@link GatewayExceptionResolver}: a failure that ends a
- * subscription's stream becomes an error with {@code extensions.code}. Client-caused failures
- * keep their message; anything else is {@link ErrorCode#INTERNAL} with a logged id and no detail.
+ * subscription's stream becomes an error with {@code extensions.code}. Client-caused
+ * failures keep their message; anything else is {@link ErrorCode#INTERNAL} with a logged
+ * id and no detail.
  */
 @Component
 public class GatewaySubscriptionExceptionResolver extends SubscriptionExceptionResolverAdapter {
@@ -30,8 +31,7 @@ public class GatewaySubscriptionExceptionResolver extends SubscriptionExceptionR
 				.extensions(ErrorCodes.withCode(failure.extensions(), failure.code()))
 				.build();
 		}
-		ErrorCode code = DatabaseFaults.isDatabaseUnreachable(exception) ? ErrorCode.UNAVAILABLE
-				: ErrorCode.INTERNAL;
+		ErrorCode code = DatabaseFaults.isDatabaseUnreachable(exception) ? ErrorCode.UNAVAILABLE : ErrorCode.INTERNAL;
 		String errorId = UUID.randomUUID().toString();
 		logger.error("Unexpected failure {} in a subscription", errorId, exception);
 		return GraphqlErrorBuilder.newError()

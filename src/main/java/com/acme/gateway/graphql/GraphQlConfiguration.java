@@ -16,17 +16,21 @@ public class GraphQlConfiguration {
 		return wiring -> wiring.scalar(DateTimeScalar.INSTANCE);
 	}
 
-	/** The SDL declares {@code scalar Long} (sums of counters); this supplies its coercion. */
+	/**
+	 * The SDL declares {@code scalar Long} (sums of counters); this supplies its
+	 * coercion.
+	 */
 	@Bean
 	RuntimeWiringConfigurer longScalar() {
 		return wiring -> wiring.scalar(LongScalar.INSTANCE);
 	}
 
 	/**
-	 * Gives each request a {@link QueuedLoadsDataLoaderRegistry}; Spring for GraphQL registers the
-	 * batch loaders into a registry the request already has instead of making its own.
-	 * {@code gateway.graphql.queued-loads-registry=false} leaves Spring's own registry, which
-	 * dispatches every loader, for measuring what this one earns (benchmark/variants.sh).
+	 * Gives each request a {@link QueuedLoadsDataLoaderRegistry}; Spring for GraphQL
+	 * registers the batch loaders into a registry the request already has instead of
+	 * making its own. {@code gateway.graphql.queued-loads-registry=false} leaves Spring's
+	 * own registry, which dispatches every loader, for measuring what this one earns
+	 * (benchmark/variants.sh).
 	 */
 	@Bean
 	@ConditionalOnProperty(name = "gateway.graphql.queued-loads-registry", havingValue = "true", matchIfMissing = true)

@@ -1,9 +1,9 @@
 package com.acme.gateway.graphql;
 
 /**
- * Reads GraphQL {@code ID} arguments. Every id in this API is a positive {@code bigint}; a
- * client that sends anything else gets {@link ErrorCode#BAD_USER_INPUT} naming the argument,
- * instead of a conversion failure deep in the stack.
+ * Reads GraphQL {@code ID} arguments. Every id in this API is a positive {@code bigint};
+ * a client that sends anything else gets {@link ErrorCode#BAD_USER_INPUT} naming the
+ * argument, instead of a conversion failure deep in the stack.
  */
 public final class Ids {
 

@@ -15,13 +15,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Renders every error that never reached GraphQL (unknown path, wrong method, a body that is not
- * JSON, a failure in a filter) in the same shape as GraphQL errors, replacing Spring Boot's
- * Whitelabel page and its JSON with timestamp and path. Browsers get JSON too: an HTML error page
- * is one more place that could leak a stack trace.
+ * Renders every error that never reached GraphQL (unknown path, wrong method, a body that
+ * is not JSON, a failure in a filter) in the same shape as GraphQL errors, replacing
+ * Spring Boot's Whitelabel page and its JSON with timestamp and path. Browsers get JSON
+ * too: an HTML error page is one more place that could leak a stack trace.
  * <p>
- * The message is chosen from the status alone; the exception's message is only logged, since it
- * can name classes or SQL.
+ * The message is chosen from the status alone; the exception's message is only logged,
+ * since it can name classes or SQL.
  */
 @RestController
 public class JsonErrorController implements ErrorController {

@@ -1,6 +1,9 @@
 package com.acme.gateway.graphql;
 
-/** A request larger or costlier than a configured limit ({@link ErrorCode#LIMIT_EXCEEDED}). */
+/**
+ * A request larger or costlier than a configured limit
+ * ({@link ErrorCode#LIMIT_EXCEEDED}).
+ */
 public class LimitExceededException extends GatewayException {
 
 	public LimitExceededException(String message) {

@@ -14,10 +14,10 @@ import graphql.schema.CoercingSerializeException;
 import graphql.schema.GraphQLScalarType;
 
 /**
- * The {@code Long} scalar: a 64-bit whole number written as a JSON number, for sums that outgrow
- * {@code Int}. Written here because graphql-java's own {@code Long} moved to the extended-scalars
- * library, whose one scalar is not worth a dependency; inputs outside 64 bits are refused, never
- * wrapped.
+ * The {@code Long} scalar: a 64-bit whole number written as a JSON number, for sums that
+ * outgrow {@code Int}. Written here because graphql-java's own {@code Long} moved to the
+ * extended-scalars library, whose one scalar is not worth a dependency; inputs outside 64
+ * bits are refused, never wrapped.
  */
 public final class LongScalar {
 

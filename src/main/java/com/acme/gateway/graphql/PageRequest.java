@@ -3,19 +3,21 @@ package com.acme.gateway.graphql;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The Relay arguments of one connection field, checked: how many rows, which way, from where.
+ * The Relay arguments of one connection field, checked: how many rows, which way, from
+ * where.
  *
- * @param size how many rows the page holds at most (0 is allowed: it answers pageInfo alone)
- * @param backward true for {@code last}/{@code before}: rows are read in reverse order and the
- * page is flipped back before it is returned
+ * @param size how many rows the page holds at most (0 is allowed: it answers pageInfo
+ * alone)
+ * @param backward true for {@code last}/{@code before}: rows are read in reverse order
+ * and the page is flipped back before it is returned
  * @param cursor the {@code after} (forward) or {@code before} (backward) cursor, or null
  */
 public record PageRequest(int size, boolean backward, @Nullable String cursor) {
 
 	/**
-	 * Validates the four Relay arguments. {@code first} goes with {@code after} and {@code last}
-	 * with {@code before}; mixing directions has no useful meaning for keyset paging, so it is
-	 * refused rather than half-honoured.
+	 * Validates the four Relay arguments. {@code first} goes with {@code after} and
+	 * {@code last} with {@code before}; mixing directions has no useful meaning for
+	 * keyset paging, so it is refused rather than half-honoured.
 	 */
 	public static PageRequest of(Integer first, String after, Integer last, String before, PagingProperties limits) {
 		if (first != null && last != null) {

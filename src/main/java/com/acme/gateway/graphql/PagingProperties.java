@@ -14,8 +14,8 @@ public record PagingProperties(@DefaultValue("50") int defaultSize, @DefaultValu
 
 	public PagingProperties {
 		if (defaultSize < 1 || maxSize < defaultSize) {
-			throw new IllegalArgumentException(
-					"gateway.paging needs 1 <= default-size <= max-size, got %d and %d".formatted(defaultSize, maxSize));
+			throw new IllegalArgumentException("gateway.paging needs 1 <= default-size <= max-size, got %d and %d"
+				.formatted(defaultSize, maxSize));
 		}
 	}
 

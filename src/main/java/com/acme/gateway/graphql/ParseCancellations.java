@@ -14,14 +14,15 @@ import graphql.parser.exceptions.ParseCancelledTooDeepException;
 import graphql.parser.exceptions.ParseCancelledTooManyCharsException;
 
 /**
- * Tells a document the parser gave up on for its size (graphql-java's {@code ParserOptions}: more
- * than 15,000 tokens, 200,000 whitespace tokens, 1 MB of text or 500 nested grammar rules) from a
- * document with a syntax error: the first is {@link ErrorCode#LIMIT_EXCEEDED}, the second
- * {@link ErrorCode#BAD_USER_INPUT}.
+ * Tells a document the parser gave up on for its size (graphql-java's
+ * {@code ParserOptions}: more than 15,000 tokens, 200,000 whitespace tokens, 1 MB of text
+ * or 500 nested grammar rules) from a document with a syntax error: the first is
+ * {@link ErrorCode#LIMIT_EXCEEDED}, the second {@link ErrorCode#BAD_USER_INPUT}.
  * <p>
- * graphql-java reports both as the same {@code InvalidSyntax} error and drops the exception that
- * said which, so a failed parse is parsed once more to see it. Only documents that failed to parse
- * pay for that, and the parsed-document cache remembers the answer.
+ * graphql-java reports both as the same {@code InvalidSyntax} error and drops the
+ * exception that said which, so a failed parse is parsed once more to see it. Only
+ * documents that failed to parse pay for that, and the parsed-document cache remembers
+ * the answer.
  */
 final class ParseCancellations {
 
@@ -45,7 +46,9 @@ final class ParseCancellations {
 		return new PreparsedDocumentEntry(List.of(limitExceeded));
 	}
 
-	/** Three unrelated subclasses: tokens and whitespace tokens, characters, rule depth. */
+	/**
+	 * Three unrelated subclasses: tokens and whitespace tokens, characters, rule depth.
+	 */
 	private static boolean isCancelledForSize(InvalidSyntaxException syntax) {
 		return syntax instanceof ParseCancelledException || syntax instanceof ParseCancelledTooManyCharsException
 				|| syntax instanceof ParseCancelledTooDeepException;

@@ -8,9 +8,9 @@ import graphql.ExecutionInput;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 
 /**
- * Each distinct query text, parsed and validated once per instance, whoever sends it and however
- * it arrives (as text, by persisted-query hash or by document id): the key is the text itself.
- * See {@link ParsedDocumentCacheConfiguration} for why this is safe.
+ * Each distinct query text, parsed and validated once per instance, whoever sends it and
+ * however it arrives (as text, by persisted-query hash or by document id): the key is the
+ * text itself. See {@link ParsedDocumentCacheConfiguration} for why this is safe.
  */
 public final class ParsedDocumentCache {
 
@@ -21,9 +21,9 @@ public final class ParsedDocumentCache {
 	}
 
 	/**
-	 * The cached entry of {@code input}'s text, computing it with {@code parseAndValidate} the first
-	 * time; a document the parser gave up on for its size is kept as {@code LIMIT_EXCEEDED}
-	 * ({@link ParseCancellations}).
+	 * The cached entry of {@code input}'s text, computing it with
+	 * {@code parseAndValidate} the first time; a document the parser gave up on for its
+	 * size is kept as {@code LIMIT_EXCEEDED} ({@link ParseCancellations}).
 	 */
 	public PreparsedDocumentEntry get(ExecutionInput input,
 			Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
@@ -31,7 +31,10 @@ public final class ParsedDocumentCache {
 				text -> ParseCancellations.classify(input, parseAndValidate.apply(input)));
 	}
 
-	/** Whether this text has been parsed on this instance already (for tests and diagnosis). */
+	/**
+	 * Whether this text has been parsed on this instance already (for tests and
+	 * diagnosis).
+	 */
 	public boolean contains(String text) {
 		return this.entries.getIfPresent(text) != null;
 	}

@@ -21,10 +21,12 @@ import graphql.schema.GraphQLTypeUtil;
  * The fields selected below the current field, with fragments, aliases and
  * {@code @skip}/{@code @include} applied: what a resolver needs to decide what to read.
  *
- * <p>{@code DataFetchingFieldSelectionSet} answers the same, but on first use it normalizes the
- * whole operation and compiles a glob per lookup, which a one-state query feels (BENCHMARKS.md, "Code shaped by measurements").
- * This collects only the few selection sets on the path, with graphql-java's own field collector
- * (the one its execution uses, so the answer is the same).
+ * <p>
+ * {@code DataFetchingFieldSelectionSet} answers the same, but on first use it normalizes
+ * the whole operation and compiles a glob per lookup, which a one-state query feels
+ * (BENCHMARKS.md, "Code shaped by measurements"). This collects only the few selection
+ * sets on the path, with graphql-java's own field collector (the one its execution uses,
+ * so the answer is the same).
  */
 public final class SelectedFields {
 
@@ -34,13 +36,13 @@ public final class SelectedFields {
 	}
 
 	/**
-	 * The fields selected at {@code path} below the current field, by name, each with the names
-	 * selected below it when its type is an object type (empty for any other type: a scalar, an
-	 * enum, and also an interface or union, whose selection depends on the object): no path for the current field's own
-	 * selection, {@code "edges", "node"} for the nodes of a connection. Every alias of a step is
-	 * followed, and the selections of a name's aliases are merged. Each step must name a field
-	 * whose type (lists and non-null unwrapped) is an object type; an empty map when the path is
-	 * not selected.
+	 * The fields selected at {@code path} below the current field, by name, each with the
+	 * names selected below it when its type is an object type (empty for any other type:
+	 * a scalar, an enum, and also an interface or union, whose selection depends on the
+	 * object): no path for the current field's own selection, {@code "edges", "node"} for
+	 * the nodes of a connection. Every alias of a step is followed, and the selections of
+	 * a name's aliases are merged. Each step must name a field whose type (lists and
+	 * non-null unwrapped) is an object type; an empty map when the path is not selected.
 	 */
 	public static Map<String, Set<String>> selectionsAt(DataFetchingEnvironment environment, String... path) {
 		List<MergedField> fields = List.of(environment.getMergedField());
@@ -75,8 +77,8 @@ public final class SelectedFields {
 		return selections;
 	}
 
-	private static MergedSelectionSet collect(DataFetchingEnvironment environment,
-			GraphQLObjectType type, MergedField field) {
+	private static MergedSelectionSet collect(DataFetchingEnvironment environment, GraphQLObjectType type,
+			MergedField field) {
 		FieldCollectorParameters parameters = FieldCollectorParameters.newParameters()
 			.schema(environment.getGraphQLSchema())
 			.objectType(type)

@@ -22,25 +22,30 @@ import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
 
 /**
- * Names the argument path of an invalid enum value sent in a variable. graphql-java reports a
- * literal's path ({@code argument 'filter.state.eq' …}) but for a variable only its name
+ * Names the argument path of an invalid enum value sent in a variable. graphql-java
+ * reports a literal's path ({@code argument 'filter.state.eq' …}) but for a variable only
+ * its name
  * ({@code Variable 'f' has an invalid value: Invalid input for enum 'SequenceStateStatus'. No
- * value found for name 'NOPE'}), which leaves the client searching a large filter. The enum
- * message names the bad value, so its place can be found: where the variable is used among the
- * arguments, then where the value sits inside the variable.
+ * value found for name 'NOPE'}), which leaves the client searching a large filter. The
+ * enum message names the bad value, so its place can be found: where the variable is used
+ * among the arguments, then where the value sits inside the variable.
  *
- * <p>Runs only for such an error, so parsing the document a second time costs nothing on the
+ * <p>
+ * Runs only for such an error, so parsing the document a second time costs nothing on the
  * paths that answer data.
  */
 final class VariableValuePaths {
 
-	private static final Pattern INVALID_ENUM = Pattern
-		.compile("^Variable '(\\w+)' has an invalid value: Invalid input for enum '\\w+'\\. No value found for name '(.*)'$");
+	private static final Pattern INVALID_ENUM = Pattern.compile(
+			"^Variable '(\\w+)' has an invalid value: Invalid input for enum '\\w+'\\. No value found for name '(.*)'$");
 
 	private VariableValuePaths() {
 	}
 
-	/** The message with the argument path of the bad value added, or the message unchanged. */
+	/**
+	 * The message with the argument path of the bad value added, or the message
+	 * unchanged.
+	 */
 	static String withArgumentPath(String message, String document, Map<String, Object> variables) {
 		if (message == null || document == null || variables == null) {
 			return message;
@@ -59,7 +64,10 @@ final class VariableValuePaths {
 				Matcher.quoteReplacement("has an invalid value at argument '" + argument.get() + inside.get() + "': "));
 	}
 
-	/** Where {@code $variable} is used as (part of) an argument, e.g. {@code filter} or {@code filter.and[0]}. */
+	/**
+	 * Where {@code $variable} is used as (part of) an argument, e.g. {@code filter} or
+	 * {@code filter.and[0]}.
+	 */
 	private static Optional<String> argumentPath(String document, String variable) {
 		Document parsed;
 		try {
@@ -97,7 +105,10 @@ final class VariableValuePaths {
 		}
 	}
 
-	/** Where {@code bad} sits inside a variable's JSON value, as {@code .state.eq} or {@code .in[1]}. */
+	/**
+	 * Where {@code bad} sits inside a variable's JSON value, as {@code .state.eq} or
+	 * {@code .in[1]}.
+	 */
 	private static Optional<String> pathOf(Object value, String bad, String path) {
 		if (bad.equals(value)) {
 			return Optional.of(path);

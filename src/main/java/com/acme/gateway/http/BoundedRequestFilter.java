@@ -27,20 +27,23 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Reads each request body itself, counting the bytes as they arrive, and refuses a body (or a GET
- * query string) larger than {@link RequestBodyProperties#maxRequestSize()} with HTTP 413 and one
- * {@code LIMIT_EXCEEDED} error, before Jackson or GraphQL see a byte of it.
+ * Reads each request body itself, counting the bytes as they arrive, and refuses a body
+ * (or a GET query string) larger than {@link RequestBodyProperties#maxRequestSize()} with
+ * HTTP 413 and one {@code LIMIT_EXCEEDED} error, before Jackson or GraphQL see a byte of
+ * it.
  * <p>
- * Neither Tomcat nor Spring bound a JSON body: Tomcat's {@code maxPostSize} counts only form
- * posts, {@code maxSwallowSize} only the unread rest after a response, and Spring's multipart
- * limits only multipart. A declared {@code Content-Length} above the limit is refused unread; a
- * chunked body is read up to one byte past the limit and no further. The status 413 makes Tomcat
- * close the connection instead of reading the rest of the body. What the handler reads is then
- * the bytes read here, so a body is in memory at most once more, and never beyond the limit.
+ * Neither Tomcat nor Spring bound a JSON body: Tomcat's {@code maxPostSize} counts only
+ * form posts, {@code maxSwallowSize} only the unread rest after a response, and Spring's
+ * multipart limits only multipart. A declared {@code Content-Length} above the limit is
+ * refused unread; a chunked body is read up to one byte past the limit and no further.
+ * The status 413 makes Tomcat close the connection instead of reading the rest of the
+ * body. What the handler reads is then the bytes read here, so a body is in memory at
+ * most once more, and never beyond the limit.
  * <p>
- * The same read has a deadline ({@link RequestBodyProperties#maxBodyReadTime()}): Tomcat's
- * connection timeout bounds the wait for each packet, not for the body, so a client sending one
- * byte a second would otherwise hold a request thread for as long as it likes.
+ * The same read has a deadline ({@link RequestBodyProperties#maxBodyReadTime()}):
+ * Tomcat's connection timeout bounds the wait for each packet, not for the body, so a
+ * client sending one byte a second would otherwise hold a request thread for as long as
+ * it likes.
  */
 class BoundedRequestFilter extends OncePerRequestFilter {
 
@@ -92,7 +95,8 @@ class BoundedRequestFilter extends OncePerRequestFilter {
 		ByteArrayOutputStream body = new ByteArrayOutputStream(declaredLength > 0 ? declaredLength : 1024);
 		byte[] chunk = new byte[8192];
 		int read;
-		// One byte past the limit is enough to know a body is too large; the rest is never read.
+		// One byte past the limit is enough to know a body is too large; the rest is
+		// never read.
 		while ((read = input.read(chunk, 0, Math.min(chunk.length, limit + 1 - body.size()))) != -1) {
 			body.write(chunk, 0, read);
 			if (body.size() > limit) {
@@ -115,7 +119,8 @@ class BoundedRequestFilter extends OncePerRequestFilter {
 	private void refuse(HttpServletResponse response, HttpStatus status, ErrorCode code, String message)
 			throws IOException {
 		response.setStatus(status.value());
-		// Tomcat would otherwise read and discard the unread body to keep the connection alive.
+		// Tomcat would otherwise read and discard the unread body to keep the connection
+		// alive.
 		response.setHeader(HttpHeaders.CONNECTION, "close");
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		Map<String, Object> error = Map.of("message", message, "extensions", Map.of("code", code.name()));
@@ -130,7 +135,10 @@ class BoundedRequestFilter extends OncePerRequestFilter {
 
 	}
 
-	/** The request with its body already read: handlers read the bytes {@link BoundedRequestFilter} counted. */
+	/**
+	 * The request with its body already read: handlers read the bytes
+	 * {@link BoundedRequestFilter} counted.
+	 */
 	private static final class ReadBodyRequest extends HttpServletRequestWrapper {
 
 		private final byte[] body;

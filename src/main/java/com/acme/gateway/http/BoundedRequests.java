@@ -7,7 +7,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** Bounds the size of every request and the time its body may take to arrive ({@link BoundedRequestFilter}). */
+/**
+ * Bounds the size of every request and the time its body may take to arrive
+ * ({@link BoundedRequestFilter}).
+ */
 @Configuration(proxyBeanMethods = false)
 class BoundedRequests {
 
@@ -16,7 +19,8 @@ class BoundedRequests {
 			JsonMapper json) {
 		FilterRegistrationBean<BoundedRequestFilter> registration = new FilterRegistrationBean<>(
 				new BoundedRequestFilter(properties, json));
-		// Before security and everything else: no filter should read or wait for an unbounded body.
+		// Before security and everything else: no filter should read or wait for an
+		// unbounded body.
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		return registration;
 	}

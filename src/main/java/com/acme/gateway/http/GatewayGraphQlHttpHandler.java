@@ -10,12 +10,13 @@ import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
 
 /**
- * Spring for GraphQL's HTTP handler for POST, with the request converter the caller gives (the
- * documents capability keeps a body's {@code documentId} with it) and HTTP 429 for an answer whose
- * one error is {@code RATE_LIMITED}; every other answer keeps the status the framework gives it.
+ * Spring for GraphQL's HTTP handler for POST, with the request converter the caller gives
+ * (the documents capability keeps a body's {@code documentId} with it) and HTTP 429 for
+ * an answer whose one error is {@code RATE_LIMITED}; every other answer keeps the status
+ * the framework gives it.
  * <p>
- * There is one such handler because Boot backs off from its own as soon as any is defined; an
- * interceptor can set headers but not the status, hence the subclass.
+ * There is one such handler because Boot backs off from its own as soon as any is
+ * defined; an interceptor can set headers but not the status, hence the subclass.
  */
 public class GatewayGraphQlHttpHandler extends GraphQlHttpHandler {
 
@@ -31,7 +32,10 @@ public class GatewayGraphQlHttpHandler extends GraphQlHttpHandler {
 		return super.selectResponseStatus(response, responseMediaType);
 	}
 
-	/** Whether the answer is the rate limit's refusal: its one error is {@code RATE_LIMITED}. */
+	/**
+	 * Whether the answer is the rate limit's refusal: its one error is
+	 * {@code RATE_LIMITED}.
+	 */
 	public static boolean isRateLimited(WebGraphQlResponse response) {
 		var errors = response.getExecutionResult().getErrors();
 		return errors.size() == 1 && errors.get(0).getErrorType() == ErrorCode.RATE_LIMITED;

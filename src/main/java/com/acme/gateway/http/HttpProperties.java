@@ -7,17 +7,20 @@ import org.springframework.util.unit.DataSize;
 /**
  * How the gateway writes HTTP responses ({@code gateway.http.*}).
  *
- * @param writeBufferSize a response up to this size is sent whole, with a {@code Content-Length},
- * in one write to the socket; a larger one goes out in chunks of this size. Each connection holds
- * a write buffer of this size (see {@code server.tomcat.max-connections}), and each busy request
- * thread a response buffer of it.
+ * @param writeBufferSize a response up to this size is sent whole, with a
+ * {@code Content-Length}, in one write to the socket; a larger one goes out in chunks of
+ * this size. Each connection holds a write buffer of this size (see
+ * {@code server.tomcat.max-connections}), and each busy request thread a response buffer
+ * of it.
  */
 @ConfigurationProperties("gateway.http")
 public record HttpProperties(@DefaultValue("64KB") DataSize writeBufferSize) {
 
 	private static final DataSize SMALLEST = DataSize.ofKilobytes(8);
 
-	/** Tomcat drops a response buffer above 16 times its 8 KB default after each request. */
+	/**
+	 * Tomcat drops a response buffer above 16 times its 8 KB default after each request.
+	 */
 	private static final DataSize LARGEST = DataSize.ofKilobytes(128);
 
 	public HttpProperties {

@@ -14,17 +14,19 @@ import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.apache.tomcat.util.res.StringManager;
 
 /**
- * Tomcat's answer to a request it refuses before any servlet sees it, in the shape of a GraphQL
- * error instead of its HTML page: a request line or headers beyond
- * {@code server.max-http-request-header-size}, or a request line Tomcat cannot parse. Such a
- * request is mapped to no application, so Spring's error page ({@code JsonErrorController})
- * cannot answer it; the host's error report valve is the one place that can.
+ * Tomcat's answer to a request it refuses before any servlet sees it, in the shape of a
+ * GraphQL error instead of its HTML page: a request line or headers beyond
+ * {@code server.max-http-request-header-size}, or a request line Tomcat cannot parse.
+ * Such a request is mapped to no application, so Spring's error page
+ * ({@code JsonErrorController}) cannot answer it; the host's error report valve is the
+ * one place that can.
  * <p>
- * Tomcat answers both limits with 400; they are told apart here by what it had parsed: a request
- * line too long to parse (a long GET query string) is 414 URI Too Long, headers too large after a
- * complete request line are 431 Request Header Fields Too Large, both {@code LIMIT_EXCEEDED}.
- * Any other refusal keeps its status, as {@code BAD_USER_INPUT} (4xx) or {@code INTERNAL} (5xx).
- * The messages are fixed text: nothing of the request is echoed.
+ * Tomcat answers both limits with 400; they are told apart here by what it had parsed: a
+ * request line too long to parse (a long GET query string) is 414 URI Too Long, headers
+ * too large after a complete request line are 431 Request Header Fields Too Large, both
+ * {@code LIMIT_EXCEEDED}. Any other refusal keeps its status, as {@code BAD_USER_INPUT}
+ * (4xx) or {@code INTERNAL} (5xx). The messages are fixed text: nothing of the request is
+ * echoed.
  */
 public class JsonErrorReportValve extends ErrorReportValve {
 
@@ -51,7 +53,8 @@ public class JsonErrorReportValve extends ErrorReportValve {
 			String limit = headerLimit(request);
 			code = ErrorCode.LIMIT_EXCEEDED;
 			org.apache.coyote.Request parsed = request.getCoyoteRequest();
-			// Tomcat sets the protocol even when it gives up inside the request line, so what tells the
+			// Tomcat sets the protocol even when it gives up inside the request line, so
+			// what tells the
 			// two apart is a request target it never finished, or no header read yet.
 			if (parsed.requestURI().isNull() || parsed.getMimeHeaders().size() == 0) {
 				status = 414;
@@ -79,14 +82,16 @@ public class JsonErrorReportValve extends ErrorReportValve {
 			response.setCharacterEncoding("UTF-8");
 			PrintWriter writer = response.getReporter();
 			if (writer != null) {
-				// The message is the gateway's own text, with no quote or backslash to escape.
+				// The message is the gateway's own text, with no quote or backslash to
+				// escape.
 				writer.write("{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"code\":\"" + code.name()
 						+ "\"}}]}");
 				response.finishResponse();
 			}
 		}
 		catch (IOException | IllegalStateException ex) {
-			// the client is gone, or the response was committed meanwhile: nothing left to tell it
+			// the client is gone, or the response was committed meanwhile: nothing left
+			// to tell it
 		}
 	}
 

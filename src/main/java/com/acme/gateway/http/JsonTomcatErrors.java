@@ -10,10 +10,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Puts {@link JsonErrorReportValve} in place of Tomcat's HTML error report on the host. Tomcat adds
- * its own report valve when the host starts, and Spring Boot adds one of its own (without the
- * server's version) from a context customizer; both are replaced once the host has started, just
- * before the context starts, which is after every customizer ran.
+ * Puts {@link JsonErrorReportValve} in place of Tomcat's HTML error report on the host.
+ * Tomcat adds its own report valve when the host starts, and Spring Boot adds one of its
+ * own (without the server's version) from a context customizer; both are replaced once
+ * the host has started, just before the context starts, which is after every customizer
+ * ran.
  */
 @Configuration(proxyBeanMethods = false)
 class JsonTomcatErrors {

@@ -12,12 +12,13 @@ import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Gives every request an id, so that what a client reports can be found in the log: the caller's
- * {@code X-Request-Id} when it is sane (1 to 64 letters, digits, {@code - _ . :}), else a new
- * UUID, since a header that reaches the log as given could forge lines or flood it. The id is in
- * the MDC (key {@code requestId}, which {@code logging.pattern.correlation} prints) for every log
- * line of the request, in the response's {@code X-Request-Id} header, and, through
- * {@link RequestIds}, in the message of an {@code INTERNAL} error.
+ * Gives every request an id, so that what a client reports can be found in the log: the
+ * caller's {@code X-Request-Id} when it is sane (1 to 64 letters, digits,
+ * {@code - _ . :}), else a new UUID, since a header that reaches the log as given could
+ * forge lines or flood it. The id is in the MDC (key {@code requestId}, which
+ * {@code logging.pattern.correlation} prints) for every log line of the request, in the
+ * response's {@code X-Request-Id} header, and, through {@link RequestIds}, in the message
+ * of an {@code INTERNAL} error.
  */
 class RequestIdFilter extends OncePerRequestFilter {
 
@@ -25,7 +26,10 @@ class RequestIdFilter extends OncePerRequestFilter {
 
 	static final String MDC_KEY = "requestId";
 
-	/** The request attribute that keeps the id for the async and error dispatches of the same request. */
+	/**
+	 * The request attribute that keeps the id for the async and error dispatches of the
+	 * same request.
+	 */
 	static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".requestId";
 
 	private static final int MAX_LENGTH = 64;
@@ -48,7 +52,10 @@ class RequestIdFilter extends OncePerRequestFilter {
 		}
 	}
 
-	/** Async and error dispatches run on other threads, whose log lines need the id as well. */
+	/**
+	 * Async and error dispatches run on other threads, whose log lines need the id as
+	 * well.
+	 */
 	@Override
 	protected boolean shouldNotFilterAsyncDispatch() {
 		return false;

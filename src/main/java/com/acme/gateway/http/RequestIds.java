@@ -10,11 +10,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 
-/** A request id in every log line of a request and in its {@code INTERNAL} errors ({@link RequestIdFilter}). */
+/**
+ * A request id in every log line of a request and in its {@code INTERNAL} errors
+ * ({@link RequestIdFilter}).
+ */
 @Configuration(proxyBeanMethods = false)
 class RequestIds {
 
-	/** First of all filters, so that even a refused body's log line and answer carry the id. */
+	/**
+	 * First of all filters, so that even a refused body's log line and answer carry the
+	 * id.
+	 */
 	@Bean
 	FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
 		FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
@@ -23,8 +29,8 @@ class RequestIds {
 	}
 
 	/**
-	 * Hands the id to the GraphQL execution, whose exception resolver may run on a thread without
-	 * the request's MDC.
+	 * Hands the id to the GraphQL execution, whose exception resolver may run on a thread
+	 * without the request's MDC.
 	 */
 	@Bean
 	WebGraphQlInterceptor requestIdInGraphQlContext() {

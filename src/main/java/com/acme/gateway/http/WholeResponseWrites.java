@@ -15,13 +15,15 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Sends each response of up to {@link HttpProperties#writeBufferSize()} in one socket write.
+ * Sends each response of up to {@link HttpProperties#writeBufferSize()} in one socket
+ * write.
  * <p>
- * Tomcat buffers 8 KB of a response, then sends it chunked, and copies what it sends through an
- * 8 KB socket buffer, one {@code write} call per 8 KB. A 50-state page is 45 KB: six writes, and on
- * loopback each write also runs the receiver's TCP work on the sending thread (BENCHMARKS.md, "Code shaped by measurements").
- * The response buffer lets Tomcat send a {@code Content-Length} instead of chunks; the socket
- * buffer lets it write the whole response at once.
+ * Tomcat buffers 8 KB of a response, then sends it chunked, and copies what it sends
+ * through an 8 KB socket buffer, one {@code write} call per 8 KB. A 50-state page is 45
+ * KB: six writes, and on loopback each write also runs the receiver's TCP work on the
+ * sending thread (BENCHMARKS.md, "Code shaped by measurements"). The response buffer lets
+ * Tomcat send a {@code Content-Length} instead of chunks; the socket buffer lets it write
+ * the whole response at once.
  */
 @Configuration(proxyBeanMethods = false)
 class WholeResponseWrites {
@@ -36,12 +38,16 @@ class WholeResponseWrites {
 	FilterRegistrationBean<ResponseBufferFilter> responseBufferFilter(HttpProperties properties) {
 		FilterRegistrationBean<ResponseBufferFilter> registration = new FilterRegistrationBean<>(
 				new ResponseBufferFilter(properties.writeBufferBytes()));
-		// Before anything can write to the response: the buffer can only grow while it is empty.
+		// Before anything can write to the response: the buffer can only grow while it is
+		// empty.
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
 	}
 
-	/** Sizes the response buffer of every request; Tomcat keeps the grown buffer for the next request. */
+	/**
+	 * Sizes the response buffer of every request; Tomcat keeps the grown buffer for the
+	 * next request.
+	 */
 	static class ResponseBufferFilter extends OncePerRequestFilter {
 
 		private final int size;
@@ -50,7 +56,10 @@ class WholeResponseWrites {
 			this.size = size;
 		}
 
-		/** An event stream is written event by event: a bigger buffer would only hold memory per stream. */
+		/**
+		 * An event stream is written event by event: a bigger buffer would only hold
+		 * memory per stream.
+		 */
 		@Override
 		protected boolean shouldNotFilter(HttpServletRequest request) {
 			String accept = request.getHeader("Accept");

@@ -1,8 +1,10 @@
 /**
- * The HTTP exchange around GraphQL: bounded request bodies, whole-response writes, the request
- * id in logs and errors, and the status of a rate-limited answer.
+ * The HTTP exchange around GraphQL: bounded request bodies, whole-response writes, the
+ * request id in logs and errors, and the status of a rate-limited answer.
  *
- * <p>Types, parameters and return values are non-null unless marked {@link org.jspecify.annotations.Nullable}.
+ * <p>
+ * Types, parameters and return values are non-null unless marked
+ * {@link org.jspecify.annotations.Nullable}.
  */
 @NullMarked
 package com.acme.gateway.http;

@@ -14,10 +14,10 @@ import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 
 /**
- * Refuses operations with more than {@code gateway.limits.max-aliases} aliased fields before any
- * field runs. Aliases let one document ask for the same expensive field many times over
- * ({@code a1: sequenceStates(first: 1000) … a2: …}); fragments are counted where they are spread,
- * so spreading one aliased fragment ten times counts ten times.
+ * Refuses operations with more than {@code gateway.limits.max-aliases} aliased fields
+ * before any field runs. Aliases let one document ask for the same expensive field many
+ * times over ({@code a1: sequenceStates(first: 1000) … a2: …}); fragments are counted
+ * where they are spread, so spreading one aliased fragment ten times counts ten times.
  */
 class AliasLimit extends SimplePerformantInstrumentation {
 

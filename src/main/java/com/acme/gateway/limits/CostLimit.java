@@ -5,10 +5,11 @@ import graphql.execution.AbortExecutionException;
 import graphql.execution.ExecutionContext;
 
 /**
- * Refuses operations whose {@link QueryCost} exceeds {@code gateway.limits.max-cost} before any
- * field runs, with graphql-java's complexity calculator and a message that names the limit. It
- * returns the cost it computed, since the same number is what the rate limit charges
- * ({@link CostCharge}); graphql-java's own {@code MaxQueryComplexityInstrumentation} keeps it.
+ * Refuses operations whose {@link QueryCost} exceeds {@code gateway.limits.max-cost}
+ * before any field runs, with graphql-java's complexity calculator and a message that
+ * names the limit. It returns the cost it computed, since the same number is what the
+ * rate limit charges ({@link CostCharge}); graphql-java's own
+ * {@code MaxQueryComplexityInstrumentation} keeps it.
  */
 class CostLimit {
 
@@ -21,7 +22,10 @@ class CostLimit {
 		this.cost = cost;
 	}
 
-	/** @return the operation's cost, 0 for an introspection-only operation, which is never refused */
+	/**
+	 * @return the operation's cost, 0 for an introspection-only operation, which is never
+	 * refused
+	 */
 	int check(ExecutionContext execution) {
 		if (IntrospectionOperations.isIntrospectionOnly(execution.getOperationDefinition())) {
 			return 0;

@@ -9,8 +9,8 @@ import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 
 /**
- * Refuses operations nested deeper than {@code gateway.limits.max-depth} before any field runs,
- * with graphql-java's own depth analysis and a message that names the limit.
+ * Refuses operations nested deeper than {@code gateway.limits.max-depth} before any field
+ * runs, with graphql-java's own depth analysis and a message that names the limit.
  */
 class DepthLimit extends MaxQueryDepthInstrumentation {
 

@@ -14,8 +14,8 @@ import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 
 /**
- * Refuses a query text larger than {@code gateway.limits.max-document-size} before it is parsed:
- * parsing and validating is work too, and proportional to the text.
+ * Refuses a query text larger than {@code gateway.limits.max-document-size} before it is
+ * parsed: parsing and validating is work too, and proportional to the text.
  */
 class DocumentSizeLimit implements WebGraphQlInterceptor {
 
@@ -37,7 +37,8 @@ class DocumentSizeLimit implements WebGraphQlInterceptor {
 					.extensions(Map.of("code", ErrorCode.LIMIT_EXCEEDED.name()))
 					.build())
 				.build();
-			return Mono.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), refused)));
+			return Mono
+				.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), refused)));
 		}
 		return chain.next(request);
 	}

@@ -18,19 +18,20 @@ import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 
 /**
- * The limits that keep one request from hurting the others. The operation checks run after
- * validation and before the first field, hence before any SQL.
+ * The limits that keep one request from hurting the others. The operation checks run
+ * after validation and before the first field, hence before any SQL.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LimitsProperties.class)
 public class LimitsConfiguration {
 
 	/**
-	 * Not an {@link Instrumentation} bean itself: alone, the limits run as graphql-java's only
-	 * instrumentation, without the chain that Spring Boot would build and that runs for every field
-	 * (see {@link OperationLimits}). This customizer runs after Boot has set its instrumentation and
-	 * replaces it, so it composes the {@link Instrumentation} beans Boot collected (observations,
-	 * say) behind the limits, which then refuse an operation before any of them sees it.
+	 * Not an {@link Instrumentation} bean itself: alone, the limits run as graphql-java's
+	 * only instrumentation, without the chain that Spring Boot would build and that runs
+	 * for every field (see {@link OperationLimits}). This customizer runs after Boot has
+	 * set its instrumentation and replaces it, so it composes the {@link Instrumentation}
+	 * beans Boot collected (observations, say) behind the limits, which then refuse an
+	 * operation before any of them sees it.
 	 */
 	@Bean
 	GraphQlSourceBuilderCustomizer operationLimits(LimitsProperties limits, PagingProperties paging,
@@ -53,8 +54,8 @@ public class LimitsConfiguration {
 	}
 
 	/**
-	 * First in the chain after the rate limit (which charges a refused text its point): nothing
-	 * else should look at a text that is too large.
+	 * First in the chain after the rate limit (which charges a refused text its point):
+	 * nothing else should look at a text that is too large.
 	 */
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -63,9 +64,9 @@ public class LimitsConfiguration {
 	}
 
 	/**
-	 * jOOQ hands the timeout to JDBC's {@code setQueryTimeout}, on which PgJDBC sends PostgreSQL a
-	 * cancel request: the statement stops on the server, not just in the gateway. JDBC counts whole
-	 * seconds, so the timeout is rounded up.
+	 * jOOQ hands the timeout to JDBC's {@code setQueryTimeout}, on which PgJDBC sends
+	 * PostgreSQL a cancel request: the statement stops on the server, not just in the
+	 * gateway. JDBC counts whole seconds, so the timeout is rounded up.
 	 */
 	@Bean
 	DefaultConfigurationCustomizer statementTimeout(LimitsProperties limits) {

@@ -13,14 +13,15 @@ import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 
 /**
- * The depth, cost and alias limits as graphql-java's one instrumentation. Each is checked once
- * per operation, before the first field; as separate instrumentations graphql-java would chain
- * them and call the chain for every field of the response (begin fetch, fetched, begin and end
- * completion), allocating a context per field and instrumentation, for three checks that look at
- * nothing per field (BENCHMARKS.md, "Code shaped by measurements"). An operation that passed is not walked
- * again for the same inputs ({@link PassedOperations}), which also remembers its cost. Once the
- * limits passed, the cost goes to the request's {@link CostCharge}, if it has one, which may still
- * refuse the operation before anything runs.
+ * The depth, cost and alias limits as graphql-java's one instrumentation. Each is checked
+ * once per operation, before the first field; as separate instrumentations graphql-java
+ * would chain them and call the chain for every field of the response (begin fetch,
+ * fetched, begin and end completion), allocating a context per field and instrumentation,
+ * for three checks that look at nothing per field (BENCHMARKS.md, "Code shaped by
+ * measurements"). An operation that passed is not walked again for the same inputs
+ * ({@link PassedOperations}), which also remembers its cost. Once the limits passed, the
+ * cost goes to the request's {@link CostCharge}, if it has one, which may still refuse
+ * the operation before anything runs.
  */
 final class OperationLimits extends SimplePerformantInstrumentation {
 
@@ -51,7 +52,8 @@ final class OperationLimits extends SimplePerformantInstrumentation {
 	/** Throws for the first limit exceeded; returns the cost when none is. */
 	private int check(InstrumentationExecuteOperationParameters parameters) {
 		for (Instrumentation limit : this.limits) {
-			// Each limit's own state, created as graphql-java would; these answer null for none.
+			// Each limit's own state, created as graphql-java would; these answer null
+			// for none.
 			CompletableFuture<InstrumentationState> own = limit.createStateAsync(null);
 			limit.beginExecuteOperation(parameters, (own != null) ? own.join() : null);
 		}

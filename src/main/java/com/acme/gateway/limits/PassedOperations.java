@@ -17,20 +17,24 @@ import graphql.language.TypeName;
 import graphql.language.VariableDefinition;
 
 /**
- * The operations that already passed the depth, cost and alias checks, with the cost computed
- * for them, so that a document sent
- * again is not walked again: each check walks the whole document, which costs a small query more
- * than its SQL does, and frontends send the same few documents over and over (BENCHMARKS.md, "Code shaped by measurements").
+ * The operations that already passed the depth, cost and alias checks, with the cost
+ * computed for them, so that a document sent again is not walked again: each check walks
+ * the whole document, which costs a small query more than its SQL does, and frontends
+ * send the same few documents over and over (BENCHMARKS.md, "Code shaped by
+ * measurements").
  *
- * <p>What the checks can depend on: the document, which operation of it runs, and variables only
- * through {@code @skip}/{@code @include} (whose {@code if} is a {@code Boolean}) and page sizes
- * ({@code first}/{@code last}, an {@code Int}). Validation has already made sure a variable only
- * feeds arguments of its own type, so the values of the variables declared {@code Boolean} or
- * {@code Int} are all a passed check needs to be repeated with; an id, a date or a filter object
- * cannot change its outcome. The one exception is federation's {@code _entities}, whose cost is
- * counted per representation: a {@code [_Any!]!} variable's length is part of the key too. Keyed by the parsed document itself (the parsed-document cache hands
- * out the same instance for the same text), held weakly so documents leave with that cache.
- * Only passes are remembered: a refused operation is checked, and refused, every time.
+ * <p>
+ * What the checks can depend on: the document, which operation of it runs, and variables
+ * only through {@code @skip}/{@code @include} (whose {@code if} is a {@code Boolean}) and
+ * page sizes ({@code first}/{@code last}, an {@code Int}). Validation has already made
+ * sure a variable only feeds arguments of its own type, so the values of the variables
+ * declared {@code Boolean} or {@code Int} are all a passed check needs to be repeated
+ * with; an id, a date or a filter object cannot change its outcome. The one exception is
+ * federation's {@code _entities}, whose cost is counted per representation: a
+ * {@code [_Any!]!} variable's length is part of the key too. Keyed by the parsed document
+ * itself (the parsed-document cache hands out the same instance for the same text), held
+ * weakly so documents leave with that cache. Only passes are remembered: a refused
+ * operation is checked, and refused, every time.
  */
 final class PassedOperations {
 
@@ -38,12 +42,18 @@ final class PassedOperations {
 
 	private final int perDocument;
 
-	/** @param perDocument how many operation and variable combinations to remember per document */
+	/**
+	 * @param perDocument how many operation and variable combinations to remember per
+	 * document
+	 */
 	PassedOperations(int perDocument) {
 		this.perDocument = perDocument;
 	}
 
-	/** @return the cost of the operation when it passed before with these inputs, else null */
+	/**
+	 * @return the cost of the operation when it passed before with these inputs, else
+	 * null
+	 */
 	Integer costOf(ExecutionContext execution) {
 		Cache<List<Object>, Integer> document = this.passed.getIfPresent(execution.getDocument());
 		return (document != null) ? document.getIfPresent(key(execution)) : null;
@@ -55,7 +65,10 @@ final class PassedOperations {
 			.put(key(execution), cost);
 	}
 
-	/** The operation's name, then the name and value of each Boolean and Int variable it declares. */
+	/**
+	 * The operation's name, then the name and value of each Boolean and Int variable it
+	 * declares.
+	 */
 	private static List<Object> key(ExecutionContext execution) {
 		OperationDefinition operation = execution.getOperationDefinition();
 		Map<String, Object> variables = execution.getCoercedVariables().toMap();
@@ -75,7 +88,10 @@ final class PassedOperations {
 		return key;
 	}
 
-	/** Federation's {@code [_Any!]!}: the cost of {@code _entities} grows with the number of representations. */
+	/**
+	 * Federation's {@code [_Any!]!}: the cost of {@code _entities} grows with the number
+	 * of representations.
+	 */
 	private static boolean isRepresentations(Type<?> type) {
 		Type<?> list = (type instanceof NonNullType nonNull) ? nonNull.getType() : type;
 		if (!(list instanceof ListType listType)) {

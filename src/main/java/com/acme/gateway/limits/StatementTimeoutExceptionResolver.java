@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns a statement cancelled by {@code gateway.limits.statement-timeout} into
- * {@link ErrorCode#LIMIT_EXCEEDED}, naming the limit, so the client knows to ask for less rather
- * than to retry. It runs before the catch-all resolver, which would report it as
+ * {@link ErrorCode#LIMIT_EXCEEDED}, naming the limit, so the client knows to ask for less
+ * rather than to retry. It runs before the catch-all resolver, which would report it as
  * {@link ErrorCode#INTERNAL}; any other exception it leaves alone.
  */
 @Component

@@ -19,15 +19,12 @@ import org.springframework.stereotype.Repository;
 public class MailboxRepository {
 
 	/**
-	 * A mailbox's columns: the lookup here and the sequence-state queries that
-	 * join mailboxs select them, so both read the same columns into the same record.
+	 * A mailbox's columns: the lookup here and the sequence-state queries that join
+	 * mailboxs select them, so both read the same columns into the same record.
 	 */
 	public static final Columns<Mailbox> MAILBOX_COLUMNS = Columns.of(MAILBOX.ID,
-			List.of(entry("id", MAILBOX.ID),
-					entry("email", MAILBOX.EMAIL),
-					entry("user", MAILBOX.USER_ID),
-					entry("createdAt", MAILBOX.CREATED_AT),
-					entry("updatedAt", MAILBOX.UPDATED_AT)),
+			List.of(entry("id", MAILBOX.ID), entry("email", MAILBOX.EMAIL), entry("user", MAILBOX.USER_ID),
+					entry("createdAt", MAILBOX.CREATED_AT), entry("updatedAt", MAILBOX.UPDATED_AT)),
 			row -> new Mailbox(row.get(MAILBOX.ID), row.get(MAILBOX.EMAIL), row.get(MAILBOX.USER_ID),
 					row.get(MAILBOX.CREATED_AT), row.get(MAILBOX.UPDATED_AT)));
 

@@ -7,11 +7,12 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The operation names one instance tags its metrics with: the first {@code limit} distinct names it
- * sees, then {@value #OTHER} for any new one. Clients choose operation names freely, and every
- * distinct tag value is a time series of its own in the metrics backend, so an unbounded set of
- * names (generated ones, say) would grow the backend without end. Each instance admits its own
- * names; that is all a tag needs, and no other instance depends on it.
+ * The operation names one instance tags its metrics with: the first {@code limit}
+ * distinct names it sees, then {@value #OTHER} for any new one. Clients choose operation
+ * names freely, and every distinct tag value is a time series of its own in the metrics
+ * backend, so an unbounded set of names (generated ones, say) would grow the backend
+ * without end. Each instance admits its own names; that is all a tag needs, and no other
+ * instance depends on it.
  */
 final class BoundedOperationNames {
 
@@ -40,7 +41,8 @@ final class BoundedOperationNames {
 		if (this.admitted.contains(operationName)) {
 			return operationName;
 		}
-		// A request that failed to parse still carries the name the client sent, whatever it is.
+		// A request that failed to parse still carries the name the client sent, whatever
+		// it is.
 		if (!NAME.matcher(operationName).matches()) {
 			return OTHER;
 		}

@@ -6,9 +6,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.observation.ExecutionRequestObservationConvention;
 
 /**
- * The convention Boot's GraphQL observation auto-configuration picks up for {@code graphql.request}.
- * Where the observations go (OTLP traces and metrics, both off until an endpoint is configured) is
- * Boot's own configuration, in application.yml.
+ * The convention Boot's GraphQL observation auto-configuration picks up for
+ * {@code graphql.request}. Where the observations go (OTLP traces and metrics, both off
+ * until an endpoint is configured) is Boot's own configuration, in application.yml.
  */
 @Configuration(proxyBeanMethods = false)
 class ObservabilityConfiguration {

@@ -9,9 +9,9 @@ import org.springframework.graphql.observation.ExecutionRequestObservationContex
 
 /**
  * Spring for GraphQL's {@code graphql.request} observation with the operation name as a
- * low-cardinality tag, so that metrics (not only traces) tell one operation from another. The
- * default convention keeps the name high-cardinality (traces only), since clients choose it; here
- * {@link BoundedOperationNames} bounds its values instead.
+ * low-cardinality tag, so that metrics (not only traces) tell one operation from another.
+ * The default convention keeps the name high-cardinality (traces only), since clients
+ * choose it; here {@link BoundedOperationNames} bounds its values instead.
  */
 class OperationNameObservationConvention extends DefaultExecutionRequestObservationConvention {
 
@@ -36,8 +36,9 @@ class OperationNameObservationConvention extends DefaultExecutionRequestObservat
 	}
 
 	/**
-	 * The name of the operation that ran, which a document with one named operation has even when
-	 * the request names none; the requested name when the document never got that far.
+	 * The name of the operation that ran, which a document with one named operation has
+	 * even when the request names none; the requested name when the document never got
+	 * that far.
 	 */
 	private static @Nullable String executedOperationName(ExecutionRequestObservationContext context) {
 		ExecutionContext execution = context.getExecutionContext();

@@ -10,7 +10,10 @@ import com.acme.gateway.graphql.BatchLookups;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.stereotype.Controller;
 
-/** Resolves the fields of an {@link Opportunity} that link to other types, one query per batch. */
+/**
+ * Resolves the fields of an {@link Opportunity} that link to other types, one query per
+ * batch.
+ */
 @Controller
 public class OpportunityController {
 

@@ -19,18 +19,15 @@ import org.springframework.stereotype.Repository;
 public class OpportunityRepository {
 
 	/**
-	 * An opportunity's columns: the lookup here and the sequence-state queries that
-	 * join opportunitys select them, so both read the same columns into the same record.
+	 * An opportunity's columns: the lookup here and the sequence-state queries that join
+	 * opportunitys select them, so both read the same columns into the same record.
 	 */
 	public static final Columns<Opportunity> OPPORTUNITY_COLUMNS = Columns.of(OPPORTUNITY.ID,
-			List.of(entry("id", OPPORTUNITY.ID),
-					entry("name", OPPORTUNITY.NAME),
-					entry("account", OPPORTUNITY.ACCOUNT_ID),
-					entry("createdAt", OPPORTUNITY.CREATED_AT),
+			List.of(entry("id", OPPORTUNITY.ID), entry("name", OPPORTUNITY.NAME),
+					entry("account", OPPORTUNITY.ACCOUNT_ID), entry("createdAt", OPPORTUNITY.CREATED_AT),
 					entry("updatedAt", OPPORTUNITY.UPDATED_AT)),
-			row -> new Opportunity(row.get(OPPORTUNITY.ID), row.get(OPPORTUNITY.NAME),
-					row.get(OPPORTUNITY.ACCOUNT_ID), row.get(OPPORTUNITY.CREATED_AT),
-					row.get(OPPORTUNITY.UPDATED_AT)));
+			row -> new Opportunity(row.get(OPPORTUNITY.ID), row.get(OPPORTUNITY.NAME), row.get(OPPORTUNITY.ACCOUNT_ID),
+					row.get(OPPORTUNITY.CREATED_AT), row.get(OPPORTUNITY.UPDATED_AT)));
 
 	private final DSLContext dsl;
 

@@ -1,12 +1,15 @@
 /**
- * Prospects, the people enrolled in sequences: the record, its batched lookup, and its link to
- * its account.
+ * Prospects, the people enrolled in sequences: the record, its batched lookup, and its
+ * link to its account.
  *
- * <p>The trap: a record that a sequence-state query joined holds only the columns the selection
- * asked for ({@link com.acme.gateway.database.Columns#forNames}), the others null whatever their
- * annotation; only the selected fields are read from it.
+ * <p>
+ * The trap: a record that a sequence-state query joined holds only the columns the
+ * selection asked for ({@link com.acme.gateway.database.Columns#forNames}), the others
+ * null whatever their annotation; only the selected fields are read from it.
  *
- * <p>Types, parameters and return values are non-null unless marked {@link org.jspecify.annotations.Nullable}.
+ * <p>
+ * Types, parameters and return values are non-null unless marked
+ * {@link org.jspecify.annotations.Nullable}.
  */
 @NullMarked
 package com.acme.gateway.prospect;

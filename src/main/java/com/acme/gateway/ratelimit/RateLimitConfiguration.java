@@ -27,10 +27,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class RateLimitConfiguration {
 
 	/**
-	 * Bucket4j's {@code select … for update} proxy manager rather than its advisory-lock one: a
-	 * charge is three statements on one connection (the row lock and read, with the BEGIN sent
-	 * along; the update; the commit) against four for the advisory lock, which takes the lock in a
-	 * statement of its own before the same read, update and commit.
+	 * Bucket4j's {@code select … for update} proxy manager rather than its advisory-lock
+	 * one: a charge is three statements on one connection (the row lock and read, with
+	 * the BEGIN sent along; the update; the commit) against four for the advisory lock,
+	 * which takes the lock in a statement of its own before the same read, update and
+	 * commit.
 	 */
 	@Bean
 	ProxyManager<Long> rateLimitBuckets(DataSource dataSource) {

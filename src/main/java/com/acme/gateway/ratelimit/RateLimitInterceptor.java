@@ -15,15 +15,16 @@ import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.http.HttpHeaders;
 
 /**
- * Charges every GraphQL request of a signed-in user to that user's budget and reports the budget
- * on every answer: {@code extensions.rateLimit { limit cost remaining resetAt }} and the headers
- * {@code RateLimit-Limit}, {@code RateLimit-Remaining}, {@code RateLimit-Reset} (seconds until the
- * budget is full again); a refused request also gets {@code Retry-After} (seconds) and, from
+ * Charges every GraphQL request of a signed-in user to that user's budget and reports the
+ * budget on every answer: {@code extensions.rateLimit { limit cost remaining resetAt }}
+ * and the headers {@code RateLimit-Limit}, {@code RateLimit-Remaining},
+ * {@code RateLimit-Reset} (seconds until the budget is full again); a refused request
+ * also gets {@code Retry-After} (seconds) and, from
  * {@link com.acme.gateway.http.GatewayGraphQlHttpHandler}, HTTP 429.
  * <p>
- * The charge itself happens inside execution, where the cost is known ({@link RequestCharge});
- * this interceptor is first in the chain so that it also sees the requests refused before, and
- * charges those 1 point.
+ * The charge itself happens inside execution, where the cost is known
+ * ({@link RequestCharge}); this interceptor is first in the chain so that it also sees
+ * the requests refused before, and charges those 1 point.
  */
 class RateLimitInterceptor implements WebGraphQlInterceptor {
 
@@ -75,7 +76,10 @@ class RateLimitInterceptor implements WebGraphQlInterceptor {
 		return answer.transform(builder -> builder.extensions(extensions));
 	}
 
-	/** A refused request whose point was over the budget too: the client learns only the latter. */
+	/**
+	 * A refused request whose point was over the budget too: the client learns only the
+	 * latter.
+	 */
 	private static WebGraphQlResponse refusedInstead(RateLimitState state, WebGraphQlResponse response) {
 		return response.transform(builder -> builder.data(null).errors(List.of(RequestCharge.rateLimited(state))));
 	}

@@ -12,14 +12,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One request's charge against its user's budget. Called by the limits with the operation's cost
- * before anything runs ({@link CostCharge}); a request that never got that far (refused by
- * parsing, validation or a limit) is charged 1 point by {@link #chargeIfNotYet()} instead, so that
- * probing costs something too, but no more than that.
+ * One request's charge against its user's budget. Called by the limits with the
+ * operation's cost before anything runs ({@link CostCharge}); a request that never got
+ * that far (refused by parsing, validation or a limit) is charged 1 point by
+ * {@link #chargeIfNotYet()} instead, so that probing costs something too, but no more
+ * than that.
  * <p>
- * Over the budget, or with the store unreachable and {@code fail-open} off, it throws graphql-java's
- * {@link AbortExecutionException} carrying the one error to answer with: graphql-java then returns
- * that error and runs no field, hence no SQL.
+ * Over the budget, or with the store unreachable and {@code fail-open} off, it throws
+ * graphql-java's {@link AbortExecutionException} carrying the one error to answer with:
+ * graphql-java then returns that error and runs no field, hence no SQL.
  */
 final class RequestCharge implements CostCharge {
 
@@ -53,7 +54,8 @@ final class RequestCharge implements CostCharge {
 						+ "(gateway.rate-limit.fail-open=true): {}", this.userId, ex.toString());
 				return;
 			}
-			logger.warn("Rate limit store unreachable; refusing the request of user {}: {}", this.userId, ex.toString());
+			logger.warn("Rate limit store unreachable; refusing the request of user {}: {}", this.userId,
+					ex.toString());
 			throw new AbortExecutionException(List.of(unavailable()));
 		}
 		if (this.state.refused()) {
@@ -62,8 +64,8 @@ final class RequestCharge implements CostCharge {
 	}
 
 	/**
-	 * Charges the 1 point of a request that was refused before execution. A store failure here
-	 * changes nothing: the request has its own error already, and nothing ran.
+	 * Charges the 1 point of a request that was refused before execution. A store failure
+	 * here changes nothing: the request has its own error already, and nothing ran.
 	 * @return whether that point was over the budget
 	 */
 	boolean chargeIfNotYet() {
@@ -82,7 +84,9 @@ final class RequestCharge implements CostCharge {
 		}
 	}
 
-	/** The state after this request's charge; null when none was made or the store failed. */
+	/**
+	 * The state after this request's charge; null when none was made or the store failed.
+	 */
 	RateLimitState state() {
 		return this.state;
 	}

@@ -9,16 +9,19 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenResolv
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 
 /**
- * Reads the bearer token from the {@code Authorization} header exactly as Spring Security's
- * {@link DefaultBearerTokenResolver} does with its defaults (no token in the query string or a
- * form body): a header that does not start with {@code bearer} in any case carries no token; one
- * that does must be {@code Bearer}, one space and an RFC 6750 {@code b64token}
- * ({@code [A-Za-z0-9-._~+/]+=*}), or the request is refused as a malformed token.
+ * Reads the bearer token from the {@code Authorization} header exactly as Spring
+ * Security's {@link DefaultBearerTokenResolver} does with its defaults (no token in the
+ * query string or a form body): a header that does not start with {@code bearer} in any
+ * case carries no token; one that does must be {@code Bearer}, one space and an RFC 6750
+ * {@code b64token} ({@code [A-Za-z0-9-._~+/]+=*}), or the request is refused as a
+ * malformed token.
  *
- * <p>Why not the default: it checks the header with a case-insensitive regular expression, which
- * costs more than one pass over the header (BENCHMARKS.md, "Code shaped by measurements"); this class checks
- * the same grammar in one pass. {@code AuthorizationHeaderTokenResolverTests} holds it to the
- * default's answers on valid, malformed and hostile headers.
+ * <p>
+ * Why not the default: it checks the header with a case-insensitive regular expression,
+ * which costs more than one pass over the header (BENCHMARKS.md, "Code shaped by
+ * measurements"); this class checks the same grammar in one pass.
+ * {@code AuthorizationHeaderTokenResolverTests} holds it to the default's answers on
+ * valid, malformed and hostile headers.
  */
 final class AuthorizationHeaderTokenResolver implements BearerTokenResolver {
 
@@ -30,8 +33,8 @@ final class AuthorizationHeaderTokenResolver implements BearerTokenResolver {
 	}
 
 	/**
-	 * The token of an {@code Authorization} value, null when it names another scheme (or is null);
-	 * refuses a malformed bearer value as {@link #resolve} does.
+	 * The token of an {@code Authorization} value, null when it names another scheme (or
+	 * is null); refuses a malformed bearer value as {@link #resolve} does.
 	 */
 	static String bearerToken(String authorization) {
 		if (authorization == null || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length() - 1)) {
@@ -43,7 +46,10 @@ final class AuthorizationHeaderTokenResolver implements BearerTokenResolver {
 		return authorization.substring(SCHEME.length());
 	}
 
-	/** {@code Bearer} (any case), one space, then {@code 1*( ALPHA / DIGIT / "-._~+/" ) *"="}. */
+	/**
+	 * {@code Bearer} (any case), one space, then
+	 * {@code 1*( ALPHA / DIGIT / "-._~+/" ) *"="}.
+	 */
 	private static boolean isBearerCredentials(String authorization) {
 		int length = authorization.length();
 		if (length <= SCHEME.length() || authorization.charAt(SCHEME.length() - 1) != ' ') {

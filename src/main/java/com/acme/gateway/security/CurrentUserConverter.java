@@ -14,13 +14,14 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a verified token into a {@link CurrentUserAuthentication}: {@code sub} must name an
- * existing {@code app_user}, whose role comes from the database. A token for an id that is not a
- * user is refused like a forged one (401), because it proves nothing about who is calling.
+ * Turns a verified token into a {@link CurrentUserAuthentication}: {@code sub} must name
+ * an existing {@code app_user}, whose role comes from the database. A token for an id
+ * that is not a user is refused like a forged one (401), because it proves nothing about
+ * who is calling.
  * <p>
- * Everything that goes wrong here is raised as an {@link AuthenticationException}, so that it
- * reaches {@link GraphQlAuthenticationEntryPoint} and becomes a GraphQL-shaped body: any other
- * exception would escape the filter chain as a servlet error.
+ * Everything that goes wrong here is raised as an {@link AuthenticationException}, so
+ * that it reaches {@link GraphQlAuthenticationEntryPoint} and becomes a GraphQL-shaped
+ * body: any other exception would escape the filter chain as a servlet error.
  */
 @Component
 public class CurrentUserConverter implements Converter<Jwt, CurrentUserAuthentication> {

@@ -11,11 +11,12 @@ import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes the request's {@link CurrentUser} available to every data fetcher through the GraphQL
- * context under {@link CurrentUser#CONTEXT_KEY}: scope checks and {@code canDelete} read it there,
- * so they need neither SQL nor thread-locals. The token's expiry goes along under
- * {@link TokenExpiry#CONTEXT_KEY}. A WebSocket request's attributes are its session's, where
- * {@code WebSocketConnections} put the user of the connection's token.
+ * Makes the request's {@link CurrentUser} available to every data fetcher through the
+ * GraphQL context under {@link CurrentUser#CONTEXT_KEY}: scope checks and
+ * {@code canDelete} read it there, so they need neither SQL nor thread-locals. The
+ * token's expiry goes along under {@link TokenExpiry#CONTEXT_KEY}. A WebSocket request's
+ * attributes are its session's, where {@code WebSocketConnections} put the user of the
+ * connection's token.
  */
 @Component
 public class CurrentUserInterceptor implements WebGraphQlInterceptor {

@@ -13,8 +13,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Puts the authenticated {@link CurrentUser} into a request attribute, from where
- * {@link CurrentUserInterceptor} hands it to GraphQL. A request attribute travels with the request
- * whatever thread GraphQL runs on, unlike the security context's thread-local.
+ * {@link CurrentUserInterceptor} hands it to GraphQL. A request attribute travels with
+ * the request whatever thread GraphQL runs on, unlike the security context's
+ * thread-local.
  */
 class CurrentUserRequestFilter extends OncePerRequestFilter {
 

@@ -13,9 +13,10 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
- * Answers a request without valid credentials: 401 with one {@code UNAUTHENTICATED} error and the
- * same message whether the token was missing, forged, expired or named no user, so that a caller
- * cannot probe which user ids exist. The reason goes to the debug log only.
+ * Answers a request without valid credentials: 401 with one {@code UNAUTHENTICATED} error
+ * and the same message whether the token was missing, forged, expired or named no user,
+ * so that a caller cannot probe which user ids exist. The reason goes to the debug log
+ * only.
  * <p>
  * Two failures are not the caller's: the user lookup finding the database down (503
  * {@code UNAVAILABLE}) and a bug (500 {@code INTERNAL} with the logged id).

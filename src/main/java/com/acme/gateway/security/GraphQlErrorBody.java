@@ -12,19 +12,23 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.MediaType;
 
 /**
- * Writes a GraphQL-shaped error response ({@code {"errors":[{"message":…,"extensions":{"code":…}}]}})
- * for failures that happen before GraphQL runs: refused tokens, unknown routes, broken requests.
- * Clients then parse one shape whatever went wrong. There is deliberately no {@code data} key: no
- * part of the request was executed.
+ * Writes a GraphQL-shaped error response
+ * ({@code {"errors":[{"message":…,"extensions":{"code":…}}]}}) for failures that happen
+ * before GraphQL runs: refused tokens, unknown routes, broken requests. Clients then
+ * parse one shape whatever went wrong. There is deliberately no {@code data} key: no part
+ * of the request was executed.
  * <p>
- * Messages and extension values are written as given, so they must be fixed texts or ids, never
- * exception messages, which can carry SQL or class names.
+ * Messages and extension values are written as given, so they must be fixed texts or ids,
+ * never exception messages, which can carry SQL or class names.
  */
 public final class GraphQlErrorBody {
 
 	private final JsonMapper json;
 
-	/** @param json the application's mapper, so these bodies encode as every other response does */
+	/**
+	 * @param json the application's mapper, so these bodies encode as every other
+	 * response does
+	 */
 	public GraphQlErrorBody(JsonMapper json) {
 		this.json = json;
 	}

@@ -6,9 +6,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
- * Fails start-up with a message that says what to set when no way to verify tokens is configured.
- * The gateway has no anonymous mode: without this check Spring would fail with a bare "no
- * JwtDecoder bean", or, worse, someone would be tempted to add an "accept everything" default.
+ * Fails start-up with a message that says what to set when no way to verify tokens is
+ * configured. The gateway has no anonymous mode: without this check Spring would fail
+ * with a bare "no JwtDecoder bean", or, worse, someone would be tempted to add an "accept
+ * everything" default.
  */
 final class JwtConfigurationCheck {
 

@@ -17,11 +17,11 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.util.StringUtils;
 
 /**
- * Verifies HS256 tokens signed with {@code GATEWAY_JWT_SECRET}, for local development and tests.
- * Present only when a secret is configured; in production Spring Boot builds the decoder from
- * {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri} or {@code issuer-uri} instead,
- * and this configuration refuses to start when both are set: a shared development secret must
- * never be a second way into a production gateway.
+ * Verifies HS256 tokens signed with {@code GATEWAY_JWT_SECRET}, for local development and
+ * tests. Present only when a secret is configured; in production Spring Boot builds the
+ * decoder from {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri} or
+ * {@code issuer-uri} instead, and this configuration refuses to start when both are set:
+ * a shared development secret must never be a second way into a production gateway.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(LocalJwtDecoderConfiguration.SecretConfigured.class)

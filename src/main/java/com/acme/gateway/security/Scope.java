@@ -6,8 +6,9 @@ import java.util.Set;
 
 /**
  * What a token allows on sequence states, from its space-separated {@code scope} claim.
- * {@code sequenceStates.all} is not a scope of its own: it stands for {@link #READ}, {@link #WRITE}
- * and {@link #DELETE}, so code only ever asks for those (or for {@link #EXPLORE}, which it does not include).
+ * {@code sequenceStates.all} is not a scope of its own: it stands for {@link #READ},
+ * {@link #WRITE} and {@link #DELETE}, so code only ever asks for those (or for
+ * {@link #EXPLORE}, which it does not include).
  */
 public enum Scope {
 
@@ -18,8 +19,9 @@ public enum Scope {
 	/** Delete states (the user must still be an admin or the state's creator). */
 	DELETE("sequenceStates.delete"),
 	/**
-	 * Send any document, also when only trusted documents run ({@code gateway.documents.trusted-only}):
-	 * for analysts in GraphiQL. Not part of {@code sequenceStates.all}, and it allows no field by itself.
+	 * Send any document, also when only trusted documents run
+	 * ({@code gateway.documents.trusted-only}): for analysts in GraphiQL. Not part of
+	 * {@code sequenceStates.all}, and it allows no field by itself.
 	 */
 	EXPLORE("sequenceStates.explore");
 
@@ -37,8 +39,8 @@ public enum Scope {
 	}
 
 	/**
-	 * The scopes a claim grants. Unknown names are ignored rather than refused: issuers put
-	 * scopes for other services into the same token.
+	 * The scopes a claim grants. Unknown names are ignored rather than refused: issuers
+	 * put scopes for other services into the same token.
 	 */
 	public static Set<Scope> parse(String scopeClaim) {
 		if (scopeClaim == null || scopeClaim.isBlank()) {

@@ -21,21 +21,26 @@ import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Refuses a root field (query, mutation or subscription) whose scope the token lacks, before its data fetcher
- * runs: the field gets a {@code FORBIDDEN} error at its own path, the other fields of the request
- * still answer, and a refused mutation writes nothing because its controller is never called.
+ * Refuses a root field (query, mutation or subscription) whose scope the token lacks,
+ * before its data fetcher runs: the field gets a {@code FORBIDDEN} error at its own path,
+ * the other fields of the request still answer, and a refused mutation writes nothing
+ * because its controller is never called.
  * <p>
- * It wraps the data fetcher of every field of the {@code Query}, {@code Mutation} and {@code Subscription} types once,
- * when the schema is built, rather than annotating controller methods, so that the rule of
- * {@link ScopeRequirements} covers every root field of the schema, including ones added later by
- * code that knows nothing about scopes. Wrapping at build time instead of instrumenting every
- * fetch leaves the thousands of nested fields of a large page untouched: an instrumentation sees
- * every field and had to build each one's fetching environment to tell root fields apart.
+ * It wraps the data fetcher of every field of the {@code Query}, {@code Mutation} and
+ * {@code Subscription} types once, when the schema is built, rather than annotating
+ * controller methods, so that the rule of {@link ScopeRequirements} covers every root
+ * field of the schema, including ones added later by code that knows nothing about
+ * scopes. Wrapping at build time instead of instrumenting every fetch leaves the
+ * thousands of nested fields of a large page untouched: an instrumentation sees every
+ * field and had to build each one's fetching environment to tell root fields apart.
  */
 @Component
 public class ScopeGuard implements GraphQlSourceBuilderCustomizer {
 
-	/** The root operation types' names; {@code ScopeIntegrationTests} fails if the schema renames them. */
+	/**
+	 * The root operation types' names; {@code ScopeIntegrationTests} fails if the schema
+	 * renames them.
+	 */
 	static final String QUERY = "Query";
 
 	static final String MUTATION = "Mutation";
@@ -71,9 +76,10 @@ public class ScopeGuard implements GraphQlSourceBuilderCustomizer {
 		}
 
 		/**
-		 * A subscription is refused by a stream that fails at once rather than by a throw: both
-		 * transports then end that subscription with the error (a throw would leave the SSE
-		 * handler without a stream, and it would answer with an unrelated error).
+		 * A subscription is refused by a stream that fails at once rather than by a
+		 * throw: both transports then end that subscription with the error (a throw would
+		 * leave the SSE handler without a stream, and it would answer with an unrelated
+		 * error).
 		 */
 		private static DataFetcher<?> guard(DataFetcher<?> fetcher, Scope required, String fieldName,
 				boolean subscription) {

@@ -26,15 +26,18 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
- * Every request needs a bearer token except the GraphiQL page and its bundled assets (static;
- * the token goes into its Headers tab), the health and info endpoints (load balancers do not
- * carry tokens) and the WebSocket handshake on {@code spring.graphql.websocket.path}, whose token
- * arrives in the connection's first message ({@link WebSocketAuthentication}). Which operations a token allows is decided per root GraphQL field by
- * {@link ScopeGuard}, since all of them arrive at the same URL (as a POST, or a GET for queries).
+ * Every request needs a bearer token except the GraphiQL page and its bundled assets
+ * (static; the token goes into its Headers tab), the health and info endpoints (load
+ * balancers do not carry tokens) and the WebSocket handshake on
+ * {@code spring.graphql.websocket.path}, whose token arrives in the connection's first
+ * message ({@link WebSocketAuthentication}). Which operations a token allows is decided
+ * per root GraphQL field by {@link ScopeGuard}, since all of them arrive at the same URL
+ * (as a POST, or a GET for queries).
  *
- * <p>Only in a web application: the demo-data load runs without a web server
- * ({@code --spring.main.web-application-type=none}), where there is no request to secure and
- * no token issuer needs configuring.
+ * <p>
+ * Only in a web application: the demo-data load runs without a web server
+ * ({@code --spring.main.web-application-type=none}), where there is no request to secure
+ * and no token issuer needs configuring.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -58,7 +61,8 @@ public class SecurityConfiguration {
 		GraphQlErrorBody errorBody = new GraphQlErrorBody(json);
 		GraphQlAuthenticationEntryPoint entryPoint = new GraphQlAuthenticationEntryPoint(errorBody);
 		http.authorizeHttpRequests(requests -> requests
-			// Error dispatches render what an already-checked request produced; checking them again
+			// Error dispatches render what an already-checked request produced; checking
+			// them again
 			// would turn a 404 or 400 into a 401.
 			.dispatcherTypeMatchers(DispatcherType.ERROR)
 			.permitAll()
@@ -66,26 +70,30 @@ public class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
 			.permitAll()
-			// The WebSocket handshake: its token comes in the first message (WebSocketAuthentication).
-			// Only upgrade requests match, and Spring's WebSocket mapping takes every one of them
+			// The WebSocket handshake: its token comes in the first message
+			// (WebSocketAuthentication).
+			// Only upgrade requests match, and Spring's WebSocket mapping takes every one
+			// of them
 			// before the GET route, so no query runs unauthenticated this way.
 			.requestMatchers(webSocketUpgrade(graphQlProperties.getWebsocket().getPath()))
 			.permitAll()
 			.anyRequest()
 			.authenticated())
-			.oauth2ResourceServer(resourceServer -> resourceServer
-				.bearerTokenResolver(new AuthorizationHeaderTokenResolver())
-				.jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
-				.authenticationEntryPoint(entryPoint)
-				.accessDeniedHandler(accessDenied(errorBody)))
+			.oauth2ResourceServer(
+					resourceServer -> resourceServer.bearerTokenResolver(new AuthorizationHeaderTokenResolver())
+						.jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
+						.authenticationEntryPoint(entryPoint)
+						.accessDeniedHandler(accessDenied(errorBody)))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint)
 				.accessDeniedHandler(accessDenied(errorBody)))
 			// Bearer tokens only: no session to fixate, no cookie for CSRF to ride on.
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
 			.requestCache(cache -> cache.disable())
-			// Nothing to log out of without a session, and nothing here reads the user through the
-			// servlet API (CurrentUserRequestFilter takes it from the security context): both
+			// Nothing to log out of without a session, and nothing here reads the user
+			// through the
+			// servlet API (CurrentUserRequestFilter takes it from the security context):
+			// both
 			// filters only matched or wrapped every request.
 			.logout(logout -> logout.disable())
 			.servletApi(servletApi -> servletApi.disable())
@@ -107,8 +115,9 @@ public class SecurityConfiguration {
 	}
 
 	/**
-	 * Spring Security's default firewall with its default header rules written as loops instead of
-	 * regular expressions ({@link PrintableHeaderText}); every other check stays as it is.
+	 * Spring Security's default firewall with its default header rules written as loops
+	 * instead of regular expressions ({@link PrintableHeaderText}); every other check
+	 * stays as it is.
 	 */
 	@Bean
 	WebSecurityCustomizer headerCheckingFirewall() {
@@ -119,9 +128,10 @@ public class SecurityConfiguration {
 	}
 
 	/**
-	 * No observation around every security filter: the decorator that records them wrapped each
-	 * request in a dozen observations, more work than a small query's own (BENCHMARKS.md, "Code shaped by measurements"). Request
-	 * latency stays measured by the HTTP server observation.
+	 * No observation around every security filter: the decorator that records them
+	 * wrapped each request in a dozen observations, more work than a small query's own
+	 * (BENCHMARKS.md, "Code shaped by measurements"). Request latency stays measured by
+	 * the HTTP server observation.
 	 */
 	@Bean
 	SecurityObservationSettings securityObservationSettings() {

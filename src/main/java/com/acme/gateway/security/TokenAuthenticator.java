@@ -7,11 +7,12 @@ import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 
 /**
- * The one way a bearer token becomes a {@link CurrentUserAuthentication}: the decoder Spring
- * Security's filter chain uses for the {@code Authorization} header (verified once per distinct
- * token, {@link VerifiedTokenCache}) and {@link CurrentUserConverter}. WebSocket connections,
- * whose token arrives in {@code connection_init} rather than in a header, go through it too
- * ({@link WebSocketAuthentication}), so both transports accept exactly the same tokens.
+ * The one way a bearer token becomes a {@link CurrentUserAuthentication}: the decoder
+ * Spring Security's filter chain uses for the {@code Authorization} header (verified once
+ * per distinct token, {@link VerifiedTokenCache}) and {@link CurrentUserConverter}.
+ * WebSocket connections, whose token arrives in {@code connection_init} rather than in a
+ * header, go through it too ({@link WebSocketAuthentication}), so both transports accept
+ * exactly the same tokens.
  */
 public final class TokenAuthenticator {
 
@@ -30,10 +31,10 @@ public final class TokenAuthenticator {
 	}
 
 	/**
-	 * The user of an {@code Authorization} value ({@code Bearer <token>}, the grammar of the HTTP
-	 * header).
-	 * @throws AuthenticationException when there is no well-formed bearer token, or it does not
-	 * verify, or its subject is not a user
+	 * The user of an {@code Authorization} value ({@code Bearer <token>}, the grammar of
+	 * the HTTP header).
+	 * @throws AuthenticationException when there is no well-formed bearer token, or it
+	 * does not verify, or its subject is not a user
 	 */
 	CurrentUserAuthentication authenticate(String authorization) {
 		String token = AuthorizationHeaderTokenResolver.bearerToken(authorization);

@@ -12,12 +12,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Looks up the role of a token's user, at most once per user per
- * {@link SecurityProperties#userCacheTtl()}: every request needs it, and one query per request for
- * a row that almost never changes would double the statements of a small query.
+ * {@link SecurityProperties#userCacheTtl()}: every request needs it, and one query per
+ * request for a row that almost never changes would double the statements of a small
+ * query.
  * <p>
- * Only users that exist are cached. An unknown id is asked for again every time, so a user
- * created a moment ago can call at once; the trap is that a deleted user keeps access until the
- * entry expires.
+ * Only users that exist are cached. An unknown id is asked for again every time, so a
+ * user created a moment ago can call at once; the trap is that a deleted user keeps
+ * access until the entry expires.
  */
 @Component
 public class UserDirectory {
@@ -32,10 +33,7 @@ public class UserDirectory {
 
 	public UserDirectory(DSLContext dsl, SecurityProperties properties) {
 		this.dsl = dsl;
-		this.users = Caffeine.newBuilder()
-			.expireAfterWrite(properties.userCacheTtl())
-			.maximumSize(10_000)
-			.build();
+		this.users = Caffeine.newBuilder().expireAfterWrite(properties.userCacheTtl()).maximumSize(10_000).build();
 	}
 
 	public Optional<AppUser> find(long id) {

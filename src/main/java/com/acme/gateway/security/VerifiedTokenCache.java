@@ -12,19 +12,25 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 /**
- * A {@link JwtDecoder} that verifies each distinct token once and remembers the result until the
- * token expires (at most {@link #MAXIMUM_AGE}). A frontend or BFF sends the same token with
- * every request for its whole lifetime; parsing it and checking its signature and claims again
- * each time repeats the same work for the same answer (BENCHMARKS.md, "Code shaped by measurements").
+ * A {@link JwtDecoder} that verifies each distinct token once and remembers the result
+ * until the token expires (at most {@link #MAXIMUM_AGE}). A frontend or BFF sends the
+ * same token with every request for its whole lifetime; parsing it and checking its
+ * signature and claims again each time repeats the same work for the same answer
+ * (BENCHMARKS.md, "Code shaped by measurements").
  *
- * <p>Only accepted tokens are kept, keyed by their full text (so a token that differs in one
- * character is verified anew) and never past their {@code exp}: a token that expires while cached
- * drops out at that instant, and the delegate refuses it on its next use. Refusals are not cached,
- * so a malformed or forged token costs a verification every time, as before.
+ * <p>
+ * Only accepted tokens are kept, keyed by their full text (so a token that differs in one
+ * character is verified anew) and never past their {@code exp}: a token that expires
+ * while cached drops out at that instant, and the delegate refuses it on its next use.
+ * Refusals are not cached, so a malformed or forged token costs a verification every
+ * time, as before.
  */
 final class VerifiedTokenCache implements JwtDecoder {
 
-	/** Longer than any request burst, short enough that a changed signing key is felt soon. */
+	/**
+	 * Longer than any request burst, short enough that a changed signing key is felt
+	 * soon.
+	 */
 	static final Duration MAXIMUM_AGE = Duration.ofMinutes(5);
 
 	private final JwtDecoder delegate;

@@ -10,7 +10,10 @@ import com.acme.gateway.user.UserRepository;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.stereotype.Controller;
 
-/** Resolves the fields of a {@link Sequence} and a {@link SequenceStep} that link to other types, one query per batch. */
+/**
+ * Resolves the fields of a {@link Sequence} and a {@link SequenceStep} that link to other
+ * types, one query per batch.
+ */
 @Controller
 public class SequenceController {
 

@@ -13,7 +13,10 @@ import com.acme.gateway.graphql.BatchLookups;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.stereotype.Controller;
 
-/** Resolves a sequence state's mailings, tasks and calls, one query per relationship per batch. */
+/**
+ * Resolves a sequence state's mailings, tasks and calls, one query per relationship per
+ * batch.
+ */
 @Controller
 public class SequenceStateActivityController {
 
@@ -41,7 +44,8 @@ public class SequenceStateActivityController {
 
 	@BatchMapping(typeName = "SequenceState")
 	public Map<SequenceState, List<Task>> activeStepTasks(List<SequenceState> states) {
-		return BatchLookups.toMany(states, SequenceStateActivityController::currentStep, this.activities::findIncompleteTasksOnStep);
+		return BatchLookups.toMany(states, SequenceStateActivityController::currentStep,
+				this.activities::findIncompleteTasksOnStep);
 	}
 
 	@BatchMapping(typeName = "SequenceState")
@@ -49,7 +53,10 @@ public class SequenceStateActivityController {
 		return BatchLookups.toMany(states, SequenceState::id, this.activities::findCallsByStateIds);
 	}
 
-	/** A state with no current step has no active-step rows: a null key is never looked up. */
+	/**
+	 * A state with no current step has no active-step rows: a null key is never looked
+	 * up.
+	 */
 	private static StateStep currentStep(SequenceState state) {
 		return (state.sequenceStepId() != null) ? new StateStep(state.id(), state.sequenceStepId()) : null;
 	}

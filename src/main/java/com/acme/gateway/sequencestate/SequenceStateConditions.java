@@ -22,20 +22,23 @@ import org.jspecify.annotations.Nullable;
  * Translates a {@code SequenceStateFilter} argument into one jOOQ condition on
  * {@code sequence_state}. Pure: no Spring, no database; tested by rendering SQL.
  *
- * <p>The argument arrives as the map graphql-java coerced it to (scalars already typed, enum
- * values as names), not as a record: the operators {@code in} and {@code notIn} are not legal
- * Java names, and a map lets every error message name the exact path the client wrote.
+ * <p>
+ * The argument arrives as the map graphql-java coerced it to (scalars already typed, enum
+ * values as names), not as a record: the operators {@code in} and {@code notIn} are not
+ * legal Java names, and a map lets every error message name the exact path the client
+ * wrote.
  *
- * <p>{@code not} is the complement of its filter: it renders as {@code (…) is distinct from
+ * <p>
+ * {@code not} is the complement of its filter: it renders as {@code (…) is distinct from
  * true}, so a state whose compared value is null, which SQL's plain NOT would drop, is
  * returned by {@code not} as a person expects.
  */
 public final class SequenceStateConditions {
 
-	private static final Map<String, Field<OffsetDateTime>> DATE_COLUMNS = Map.of("activeAt",
-			SEQUENCE_STATE.ACTIVE_AT, "callCompletedAt", SEQUENCE_STATE.CALL_COMPLETED_AT, "createdAt",
-			SEQUENCE_STATE.CREATED_AT, "repliedAt", SEQUENCE_STATE.REPLIED_AT, "stateChangedAt",
-			SEQUENCE_STATE.STATE_CHANGED_AT, "updatedAt", SEQUENCE_STATE.UPDATED_AT);
+	private static final Map<String, Field<OffsetDateTime>> DATE_COLUMNS = Map.of("activeAt", SEQUENCE_STATE.ACTIVE_AT,
+			"callCompletedAt", SEQUENCE_STATE.CALL_COMPLETED_AT, "createdAt", SEQUENCE_STATE.CREATED_AT, "repliedAt",
+			SEQUENCE_STATE.REPLIED_AT, "stateChangedAt", SEQUENCE_STATE.STATE_CHANGED_AT, "updatedAt",
+			SEQUENCE_STATE.UPDATED_AT);
 
 	private final ColumnFilters columns;
 
@@ -52,9 +55,9 @@ public final class SequenceStateConditions {
 	}
 
 	/**
-	 * The date columns the filter bounds on both sides, within {@code narrowerThan}, at its top
-	 * level (where they restrict every row returned). Such a range holds few rows, whatever
-	 * order the client asked for.
+	 * The date columns the filter bounds on both sides, within {@code narrowerThan}, at
+	 * its top level (where they restrict every row returned). Such a range holds few
+	 * rows, whatever order the client asked for.
 	 */
 	@SuppressWarnings("unchecked")
 	public static Set<Field<?>> narrowDateRanges(Map<String, Object> filter, Duration narrowerThan) {
@@ -86,8 +89,8 @@ public final class SequenceStateConditions {
 	@SuppressWarnings("unchecked")
 	private Condition filter(Map<String, Object> filter, String path, int depth) {
 		if (depth > this.columns.limits().maxDepth()) {
-			throw new LimitExceededException("filter nests deeper than %d levels (at %s)"
-				.formatted(this.columns.limits().maxDepth(), path));
+			throw new LimitExceededException(
+					"filter nests deeper than %d levels (at %s)".formatted(this.columns.limits().maxDepth(), path));
 		}
 		List<Condition> conditions = new ArrayList<>();
 		for (Map.Entry<String, Object> entry : filter.entrySet()) {

@@ -29,7 +29,10 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
-/** The {@code sequenceState} and {@code sequenceStates} queries, and a prospect's {@code sequenceStates}. */
+/**
+ * The {@code sequenceState} and {@code sequenceStates} queries, and a prospect's
+ * {@code sequenceStates}.
+ */
 @Controller
 public class SequenceStateController {
 
@@ -52,34 +55,37 @@ public class SequenceStateController {
 		this.filterLimits = filterLimits;
 	}
 
-	/** The links selected on the state are joined in the same statement (see {@link SequenceStateLinks}). */
+	/**
+	 * The links selected on the state are joined in the same statement (see
+	 * {@link SequenceStateLinks}).
+	 */
 	@QueryMapping
 	public DataFetcherResult<SequenceState> sequenceState(@Argument String id, DataFetchingEnvironment environment) {
 		JoinedLinks joined = new JoinedLinks();
-		SequenceState state = this.repository
-			.findById(Ids.parse(id, "id"), this.links.selectedIn(environment), joined)
+		SequenceState state = this.repository.findById(Ids.parse(id, "id"), this.links.selectedIn(environment), joined)
 			.orElse(null);
 		return DataFetcherResult.<SequenceState>newResult().data(state).localContext(joined).build();
 	}
 
 	/**
-	 * Everything the client sent is checked (page arguments, filter limits, cursor) before the
-	 * first statement runs, so a refused request costs the database nothing.
+	 * Everything the client sent is checked (page arguments, filter limits, cursor)
+	 * before the first statement runs, so a refused request costs the database nothing.
 	 */
 	@QueryMapping
 	public DataFetcherResult<SequenceStateConnection> sequenceStates(@Argument @Nullable Map<String, Object> filter,
 			@Argument @Nullable List<SequenceStateOrder> orderBy, @Argument @Nullable Integer first,
 			@Argument @Nullable String after, @Argument @Nullable Integer last, @Argument @Nullable String before,
 			DataFetchingEnvironment environment) {
-		return connection(filter, orderBy, PageRequest.of(first, after, last, before, this.paging),
-				DSL.noCondition(), "", environment);
+		return connection(filter, orderBy, PageRequest.of(first, after, last, before, this.paging), DSL.noCondition(),
+				"", environment);
 	}
 
 	/**
-	 * The root connection restricted to one prospect. Its cursors carry the prospect's id in their
-	 * scope, so a cursor of one prospect's list is refused on another's. One statement per
-	 * prospect whose list is selected: a router asking for many prospects' states in one
-	 * {@code _entities} request costs one page query per prospect (each page is its own keyset).
+	 * The root connection restricted to one prospect. Its cursors carry the prospect's id
+	 * in their scope, so a cursor of one prospect's list is refused on another's. One
+	 * statement per prospect whose list is selected: a router asking for many prospects'
+	 * states in one {@code _entities} request costs one page query per prospect (each
+	 * page is its own keyset).
 	 */
 	@SchemaMapping(typeName = "Prospect", field = "sequenceStates")
 	public DataFetcherResult<SequenceStateConnection> prospectSequenceStates(Prospect prospect,
@@ -91,8 +97,8 @@ public class SequenceStateController {
 	}
 
 	/**
-	 * Everything the client sent is checked (page arguments, filter limits, cursor) before the
-	 * first statement runs, so a refused request costs the database nothing.
+	 * Everything the client sent is checked (page arguments, filter limits, cursor)
+	 * before the first statement runs, so a refused request costs the database nothing.
 	 */
 	private DataFetcherResult<SequenceStateConnection> connection(Map<String, Object> filter,
 			List<SequenceStateOrder> orderBy, PageRequest page, Condition restriction, String cursorScope,
@@ -100,8 +106,10 @@ public class SequenceStateController {
 		SequenceStateOrdering ordering = (orderBy != null) ? SequenceStateOrdering.of(orderBy)
 				: SequenceStateOrdering.BY_ID;
 		Condition condition = restriction.and(SequenceStateConditions.of(filter, this.filterLimits));
-		// A narrow date range on the column the order leads with is already an index range in
-		// page order; on another column, reading the range first beats walking the order's index.
+		// A narrow date range on the column the order leads with is already an index
+		// range in
+		// page order; on another column, reading the range first beats walking the
+		// order's index.
 		Set<Field<?>> narrowRanges = SequenceStateConditions.narrowDateRanges(filter,
 				this.filterLimits.narrowDateRange());
 		boolean filterFirst = !narrowRanges.isEmpty() && !narrowRanges.contains(ordering.keys().get(0).field());
@@ -111,7 +119,10 @@ public class SequenceStateController {
 		return DataFetcherResult.<SequenceStateConnection>newResult().data(connection).localContext(joined).build();
 	}
 
-	/** Counted only when selected: a count over a large table is the costliest part of a page. */
+	/**
+	 * Counted only when selected: a count over a large table is the costliest part of a
+	 * page.
+	 */
 	@SchemaMapping(typeName = "SequenceStateConnection")
 	public int totalCount(SequenceStateConnection connection) {
 		return this.repository.count(connection.filter());
@@ -121,9 +132,8 @@ public class SequenceStateController {
 			PageRequest page, boolean filterFirst, List<SequenceStateLink<?>> links, JoinedLinks joined) {
 		String scope = ordering.signature() + "|" + filterSignature;
 		List<Object> afterValues = (page.cursor() != null) ? readCursor(page.cursor(), scope, ordering) : null;
-		List<KeyedRow<SequenceState>> rows = (page.size() == 0) ? List.of()
-				: this.repository.findPage(filter, ordering, page.backward(), afterValues, page.size() + 1,
-						filterFirst, links, joined);
+		List<KeyedRow<SequenceState>> rows = (page.size() == 0) ? List.of() : this.repository.findPage(filter, ordering,
+				page.backward(), afterValues, page.size() + 1, filterFirst, links, joined);
 		Connections.Page<SequenceState> result = Connections.page(rows, page,
 				values -> writeCursor(scope, ordering, values));
 		return new SequenceStateConnection(result.edges(), result.pageInfo(), filter);

@@ -34,10 +34,11 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Component;
 
 /**
- * The to-one fields of {@code SequenceState}, each with its data fetcher and DataLoader. A query
- * that loads states joins the links its selection asks for ({@link #selectedIn}), so a page of 50
- * states with five linked types is one statement instead of six; any other path to a state (a
- * mutation's result, a nested state) batches through the DataLoaders as before.
+ * The to-one fields of {@code SequenceState}, each with its data fetcher and DataLoader.
+ * A query that loads states joins the links its selection asks for ({@link #selectedIn}),
+ * so a page of 50 states with five linked types is one statement instead of six; any
+ * other path to a state (a mutation's result, a nested state) batches through the
+ * DataLoaders as before.
  */
 @Component
 public class SequenceStateLinks implements RuntimeWiringConfigurer {
@@ -45,9 +46,9 @@ public class SequenceStateLinks implements RuntimeWiringConfigurer {
 	private final List<SequenceStateLink<?>> links;
 
 	/**
-	 * The links each selection joins, shared by the requests that send the same document (see
-	 * {@link SelectionShape}): working them out again for every request repeats the same walk of the
-	 * selection (BENCHMARKS.md, "Code shaped by measurements").
+	 * The links each selection joins, shared by the requests that send the same document
+	 * (see {@link SelectionShape}): working them out again for every request repeats the
+	 * same walk of the selection (BENCHMARKS.md, "Code shaped by measurements").
 	 */
 	private final Cache<SelectionShape, List<SequenceStateLink<?>>> selections = Caffeine.newBuilder()
 		.maximumSize(10_000)
@@ -69,12 +70,13 @@ public class SequenceStateLinks implements RuntimeWiringConfigurer {
 				new SequenceStateLink<>("mailbox", SEQUENCE_STATE.MAILBOX_ID, SequenceState::mailboxId, MAILBOX,
 						MAILBOX.ID, MailboxRepository.MAILBOX_COLUMNS, mailboxes::findByIds),
 				new SequenceStateLink<>("opportunity", SEQUENCE_STATE.OPPORTUNITY_ID, SequenceState::opportunityId,
-						OPPORTUNITY, OPPORTUNITY.ID, OpportunityRepository.OPPORTUNITY_COLUMNS, opportunities::findByIds),
+						OPPORTUNITY, OPPORTUNITY.ID, OpportunityRepository.OPPORTUNITY_COLUMNS,
+						opportunities::findByIds),
 				new SequenceStateLink<>("creator", SEQUENCE_STATE.CREATOR_ID, SequenceState::creatorId, APP_USER,
 						APP_USER.ID, UserRepository.USER_COLUMNS, users::findByIds),
 				new SequenceStateLink<>("batchItemCreator", SEQUENCE_STATE.BATCH_ITEM_CREATOR_ID,
-						SequenceState::batchItemCreatorId, BATCH_ITEM, BATCH_ITEM.ID, BatchItemRepository.BATCH_ITEM_COLUMNS,
-						batchItems::findByIds));
+						SequenceState::batchItemCreatorId, BATCH_ITEM, BATCH_ITEM.ID,
+						BatchItemRepository.BATCH_ITEM_COLUMNS, batchItems::findByIds));
 		this.links.forEach(link -> register(dataLoaders, link));
 	}
 
@@ -91,15 +93,18 @@ public class SequenceStateLinks implements RuntimeWiringConfigurer {
 		});
 	}
 
-	/** Every to-one link, each a field of {@code SequenceState} whose joined row can be read directly. */
+	/**
+	 * Every to-one link, each a field of {@code SequenceState} whose joined row can be
+	 * read directly.
+	 */
 	public List<SequenceStateLink<?>> links() {
 		return this.links;
 	}
 
 	/**
-	 * The links selected on the states at {@code path} below the current field (no path for a
-	 * field that returns states, {@code "edges", "node"} for a connection), each reading only the
-	 * columns its own selection asks for.
+	 * The links selected on the states at {@code path} below the current field (no path
+	 * for a field that returns states, {@code "edges", "node"} for a connection), each
+	 * reading only the columns its own selection asks for.
 	 */
 	List<SequenceStateLink<?>> selectedIn(DataFetchingEnvironment environment, String... path) {
 		SelectionShape shape = SelectionShape.of(environment.getOperationDefinition(),

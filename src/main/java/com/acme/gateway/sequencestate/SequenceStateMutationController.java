@@ -11,9 +11,9 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * The mutations of sequence states. Parses ids and hands over to {@link SequenceStateWriter},
- * which owns the transactions and the rules; the states returned resolve their relationships
- * through the same batch mappings as query results.
+ * The mutations of sequence states. Parses ids and hands over to
+ * {@link SequenceStateWriter}, which owns the transactions and the rules; the states
+ * returned resolve their relationships through the same batch mappings as query results.
  */
 @Controller
 public class SequenceStateMutationController {

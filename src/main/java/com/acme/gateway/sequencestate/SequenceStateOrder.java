@@ -1,6 +1,8 @@
 package com.acme.gateway.sequencestate;
 
-/** One {@code SequenceStateOrder} input: a field and a direction (ascending when omitted). */
+/**
+ * One {@code SequenceStateOrder} input: a field and a direction (ascending when omitted).
+ */
 public record SequenceStateOrder(SequenceStateOrderField field, OrderDirection direction) {
 
 	public boolean descending() {

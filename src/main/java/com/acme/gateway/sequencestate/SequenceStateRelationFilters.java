@@ -19,13 +19,16 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /**
- * The relationship filters of {@code SequenceStateFilter}, exactly those the resource allows.
+ * The relationship filters of {@code SequenceStateFilter}, exactly those the resource
+ * allows.
  *
- * <p>A related id is the state's own link column ({@code account_id = ?}), so it needs no join
- * and uses the link's index. Other attributes of a related row become a semi-join
+ * <p>
+ * A related id is the state's own link column ({@code account_id = ?}), so it needs no
+ * join and uses the link's index. Other attributes of a related row become a semi-join
  * ({@code mailbox_id in (select id from mailbox where …)}); to-many relationships become
- * {@code id in (select sequence_state_id from task where …)}, which matches a state once however
- * many of its tasks match. An empty relationship filter restricts nothing, like any empty filter.
+ * {@code id in (select sequence_state_id from task where …)}, which matches a state once
+ * however many of its tasks match. An empty relationship filter restricts nothing, like
+ * any empty filter.
  */
 final class SequenceStateRelationFilters {
 
@@ -97,9 +100,10 @@ final class SequenceStateRelationFilters {
 	}
 
 	/**
-	 * A plain semi-join, which PostgreSQL plans from its statistics of the related column: a
-	 * mailbox email it knows to be (nearly) unique, so it looks the few states up by link; a
-	 * sequence type many states share, so it walks the states in page order and probes.
+	 * A plain semi-join, which PostgreSQL plans from its statistics of the related
+	 * column: a mailbox email it knows to be (nearly) unique, so it looks the few states
+	 * up by link; a sequence type many states share, so it walks the states in page order
+	 * and probes.
 	 */
 	private static Condition linkIn(Field<Long> stateColumn, Table<?> table, Field<Long> relatedColumn,
 			Condition related) {
@@ -107,12 +111,13 @@ final class SequenceStateRelationFilters {
 	}
 
 	/**
-	 * For filters whose matches PostgreSQL misjudges: a prospect's emails ({@code emails @> ?}
-	 * has no useful statistics: 2,000 prospects estimated for 1) and a state's tasks or calls
-	 * (a due-day window holds states whose ids cluster, so walking the states in id order to
-	 * meet them reads most of the table). The related keys are collected first into an array
-	 * and the states looked up by it through the link's index (measured on 1,000,000 states:
-	 * 1.5 s to 0.5 ms for an email, 229 ms to 5 ms for a day of tasks).
+	 * For filters whose matches PostgreSQL misjudges: a prospect's emails
+	 * ({@code emails @> ?} has no useful statistics: 2,000 prospects estimated for 1) and
+	 * a state's tasks or calls (a due-day window holds states whose ids cluster, so
+	 * walking the states in id order to meet them reads most of the table). The related
+	 * keys are collected first into an array and the states looked up by it through the
+	 * link's index (measured on 1,000,000 states: 1.5 s to 0.5 ms for an email, 229 ms to
+	 * 5 ms for a day of tasks).
 	 */
 	private static Condition linkInFew(Field<Long> stateColumn, Table<?> table, Field<Long> relatedColumn,
 			Condition related) {

@@ -12,21 +12,22 @@ public enum SequenceStateStatus {
 
 	PENDING, ACTIVE, PAUSED, FINISHED, DISABLED, FAILED, BOUNCED, OPTED_OUT;
 
-
 	/** The value stored in {@code sequence_state.state}. */
 	public String databaseValue() {
 		return name().toLowerCase(Locale.ROOT);
 	}
 
 	/**
-	 * Reads a stored value. Other writers share the table, so an unknown value is a data error
-	 * worth failing loudly on rather than guessing.
+	 * Reads a stored value. Other writers share the table, so an unknown value is a data
+	 * error worth failing loudly on rather than guessing.
 	 */
 	public static SequenceStateStatus fromDatabase(String value) {
 		return valueOf(value.toUpperCase(Locale.ROOT));
 	}
 
-	/** Used by the generated jOOQ table for {@code sequence_state.state} (see pom.xml). */
+	/**
+	 * Used by the generated jOOQ table for {@code sequence_state.state} (see pom.xml).
+	 */
 	public static final class DatabaseConverter extends AbstractConverter<String, SequenceStateStatus> {
 
 		public DatabaseConverter() {

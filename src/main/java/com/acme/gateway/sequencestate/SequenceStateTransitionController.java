@@ -10,7 +10,10 @@ import com.acme.gateway.user.UserRepository;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.stereotype.Controller;
 
-/** Resolves {@code SequenceState.transitions} and each transition's actor, one query per batch. */
+/**
+ * Resolves {@code SequenceState.transitions} and each transition's actor, one query per
+ * batch.
+ */
 @Controller
 public class SequenceStateTransitionController {
 

@@ -16,10 +16,12 @@ import org.springframework.stereotype.Repository;
 /**
  * Appends to and reads the transition history of sequence states.
  *
- * <p>Contract: {@link #append} runs in the transaction of the write it records, after that
- * write took the state's row lock; the lock serialises every change of one state, so the ids
- * of one state's history rows follow the order its changes were committed in, and id order is
- * the true order even when two transactions' {@code now()} times are out of step.
+ * <p>
+ * Contract: {@link #append} runs in the transaction of the write it records, after that
+ * write took the state's row lock; the lock serialises every change of one state, so the
+ * ids of one state's history rows follow the order its changes were committed in, and id
+ * order is the true order even when two transactions' {@code now()} times are out of
+ * step.
  */
 @Repository
 public class SequenceStateTransitionRepository {
@@ -30,7 +32,10 @@ public class SequenceStateTransitionRepository {
 		this.dsl = dsl;
 	}
 
-	/** Records one change; {@code occurred_at} defaults to the transaction's {@code now()}. */
+	/**
+	 * Records one change; {@code occurred_at} defaults to the transaction's
+	 * {@code now()}.
+	 */
 	public void append(long stateId, SequenceStateStatus from, SequenceStateStatus to, String reason, Long actorId) {
 		this.dsl.insertInto(SEQUENCE_STATE_TRANSITION)
 			.set(SEQUENCE_STATE_TRANSITION.SEQUENCE_STATE_ID, stateId)
@@ -42,8 +47,9 @@ public class SequenceStateTransitionRepository {
 	}
 
 	/**
-	 * Each state's history, oldest first, in one query for the whole batch. Deletion rows are
-	 * left out: a state read just before a concurrent delete shows the history it had then.
+	 * Each state's history, oldest first, in one query for the whole batch. Deletion rows
+	 * are left out: a state read just before a concurrent delete shows the history it had
+	 * then.
 	 */
 	public Map<Long, List<SequenceStateTransition>> findByStateIds(Set<Long> stateIds) {
 		return this.dsl
@@ -57,7 +63,8 @@ public class SequenceStateTransitionRepository {
 			.orderBy(SEQUENCE_STATE_TRANSITION.ID)
 			.fetch(Records.mapping(SequenceStateTransition::new))
 			.stream()
-			// groupingBy keeps each list in encounter order, which is id order from the query.
+			// groupingBy keeps each list in encounter order, which is id order from the
+			// query.
 			.collect(Collectors.groupingBy(SequenceStateTransition::sequenceStateId));
 	}
 

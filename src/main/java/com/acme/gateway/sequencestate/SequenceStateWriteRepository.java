@@ -26,17 +26,22 @@ import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Repository;
 
 /**
- * Writes sequence states, each change as a single statement whose WHERE clause carries the
- * rule, so the database decides atomically whether it applies. Callers run these inside a
- * transaction and append the transition history in the same one.
+ * Writes sequence states, each change as a single statement whose WHERE clause carries
+ * the rule, so the database decides atomically whether it applies. Callers run these
+ * inside a transaction and append the transition history in the same one.
  *
- * <p>Trap: "no row came back" means "refused", and only a second read in the same transaction
- * can say whether the row is missing or in the wrong status; see {@link #findStatus}.
+ * <p>
+ * Trap: "no row came back" means "refused", and only a second read in the same
+ * transaction can say whether the row is missing or in the wrong status; see
+ * {@link #findStatus}.
  */
 @Repository
 public class SequenceStateWriteRepository {
 
-	/** {@code now()}: the transaction's start time, the same for every row a mutation writes. */
+	/**
+	 * {@code now()}: the transaction's start time, the same for every row a mutation
+	 * writes.
+	 */
 	private static final Field<OffsetDateTime> NOW = DSL.currentOffsetDateTime();
 
 	private final DSLContext dsl;
@@ -46,10 +51,10 @@ public class SequenceStateWriteRepository {
 	}
 
 	/**
-	 * Enrols a prospect with one {@code INSERT … SELECT}: the initial status, the account and the
-	 * first step come from the rows the input names, read by the statement that writes. Empty
-	 * when a named row is missing or the sequence has no first step: then nothing was written.
-	 * A live state already there surfaces as the unique violation of
+	 * Enrols a prospect with one {@code INSERT … SELECT}: the initial status, the account
+	 * and the first step come from the rows the input names, read by the statement that
+	 * writes. Empty when a named row is missing or the sequence has no first step: then
+	 * nothing was written. A live state already there surfaces as the unique violation of
 	 * {@code sequence_state_one_live_per_prospect_and_sequence}.
 	 */
 	public Optional<SequenceState> insert(NewSequenceState input) {
@@ -64,9 +69,9 @@ public class SequenceStateWriteRepository {
 					SEQUENCE_STATE.SEQUENCE_STEP_ID, SEQUENCE_STATE.CREATOR_ID, SEQUENCE_STATE.CREATED_AT,
 					SEQUENCE_STATE.UPDATED_AT, SEQUENCE_STATE.STATE_CHANGED_AT, SEQUENCE_STATE.ACTIVE_AT)
 			.select(DSL
-				.select(status, PROSPECT.ID, SEQUENCE.ID, MAILBOX.ID, DSL.val(input.opportunityId(), SQLDataType.BIGINT),
-						PROSPECT.ACCOUNT_ID, SEQUENCE_STEP.ID, DSL.val(input.creatorId(), SQLDataType.BIGINT), NOW, NOW,
-						NOW, activeAt)
+				.select(status, PROSPECT.ID, SEQUENCE.ID, MAILBOX.ID,
+						DSL.val(input.opportunityId(), SQLDataType.BIGINT), PROSPECT.ACCOUNT_ID, SEQUENCE_STEP.ID,
+						DSL.val(input.creatorId(), SQLDataType.BIGINT), NOW, NOW, NOW, activeAt)
 				.from(PROSPECT, SEQUENCE, MAILBOX, SEQUENCE_STEP)
 				.where(PROSPECT.ID.eq(input.prospectId()))
 				.and(SEQUENCE.ID.eq(input.sequenceId()))
@@ -79,30 +84,35 @@ public class SequenceStateWriteRepository {
 			.map(SequenceState::from);
 	}
 
-	/** Which of the rows a create names exist, for telling the client which one is missing. */
+	/**
+	 * Which of the rows a create names exist, for telling the client which one is
+	 * missing.
+	 */
 	CreateReferences findReferences(NewSequenceState input) {
 		return this.dsl
 			.select(exists(PROSPECT, PROSPECT.ID.eq(input.prospectId())),
 					exists(SEQUENCE, SEQUENCE.ID.eq(input.sequenceId())),
 					exists(MAILBOX, MAILBOX.ID.eq(input.mailboxId())),
-					(input.opportunityId() != null)
-							? exists(OPPORTUNITY, OPPORTUNITY.ID.eq(input.opportunityId())) : DSL.inline(true),
+					(input.opportunityId() != null) ? exists(OPPORTUNITY, OPPORTUNITY.ID.eq(input.opportunityId()))
+							: DSL.inline(true),
 					exists(SEQUENCE_STEP,
 							SEQUENCE_STEP.SEQUENCE_ID.eq(input.sequenceId()).and(SEQUENCE_STEP.STEP_ORDER.eq(1))))
 			.fetchSingle(Records.mapping(CreateReferences::new));
 	}
 
 	/**
-	 * Applies {@code action} to state {@code id} if, and only if, its status allows it, in one
-	 * {@code UPDATE … FROM (SELECT … FOR UPDATE) previous … RETURNING}. Empty when the row is
-	 * missing or its status does not allow the action.
+	 * Applies {@code action} to state {@code id} if, and only if, its status allows it,
+	 * in one {@code UPDATE … FROM (SELECT … FOR UPDATE) previous … RETURNING}. Empty when
+	 * the row is missing or its status does not allow the action.
 	 *
-	 * <p>Why the locked subquery: PostgreSQL 15's RETURNING shows only the new row, yet the
-	 * history needs the status this write replaced. Reading it without the lock could pair a
-	 * status that a concurrent, just-committed write already replaced with this write; the
-	 * {@code FOR UPDATE} waits for that write and rereads the latest version, so {@code from} is
-	 * exactly what this UPDATE overwrote.
-	 * @param pauseReason stored by {@link Action#PAUSE} (null clears it); ignored otherwise
+	 * <p>
+	 * Why the locked subquery: PostgreSQL 15's RETURNING shows only the new row, yet the
+	 * history needs the status this write replaced. Reading it without the lock could
+	 * pair a status that a concurrent, just-committed write already replaced with this
+	 * write; the {@code FOR UPDATE} waits for that write and rereads the latest version,
+	 * so {@code from} is exactly what this UPDATE overwrote.
+	 * @param pauseReason stored by {@link Action#PAUSE} (null clears it); ignored
+	 * otherwise
 	 */
 	public Optional<StateChange> changeState(long id, Action action, String pauseReason) {
 		Table<?> previous = DSL.select(SEQUENCE_STATE.ID, SEQUENCE_STATE.STATE)
@@ -116,7 +126,8 @@ public class SequenceStateWriteRepository {
 			.set(SEQUENCE_STATE.STATE, SequenceStateTransitions.target(action))
 			.set(SEQUENCE_STATE.STATE_CHANGED_AT, NOW)
 			.set(SEQUENCE_STATE.UPDATED_AT, NOW);
-		// The columns an action sets besides its status (the "also sets" column of the rules).
+		// The columns an action sets besides its status (the "also sets" column of the
+		// rules).
 		if (action == Action.PAUSE) {
 			update = update.set(SEQUENCE_STATE.PAUSE_REASON, pauseReason);
 		}
@@ -128,7 +139,8 @@ public class SequenceStateWriteRepository {
 		return update.from(previous)
 			.where(SEQUENCE_STATE.ID.eq(previous.field(SEQUENCE_STATE.ID)))
 			// The rule is checked on the locked, latest status, not on the version this
-			// statement's snapshot saw: a write committed meanwhile must count, or the refusal
+			// statement's snapshot saw: a write committed meanwhile must count, or the
+			// refusal
 			// would report a status that did not cause it.
 			.and(lockedStatus.in(SequenceStateTransitions.allowedFrom(action)))
 			.returningResult(returned)
@@ -147,7 +159,9 @@ public class SequenceStateWriteRepository {
 			.fetchOptional(SequenceState::from);
 	}
 
-	/** Deletes state {@code id}; returns the status it had, or empty when there was none. */
+	/**
+	 * Deletes state {@code id}; returns the status it had, or empty when there was none.
+	 */
 	public Optional<SequenceStateStatus> delete(long id) {
 		return this.dsl.deleteFrom(SEQUENCE_STATE)
 			.where(SEQUENCE_STATE.ID.eq(id))
@@ -156,8 +170,9 @@ public class SequenceStateWriteRepository {
 	}
 
 	/**
-	 * The current status of state {@code id}, read after a refused write to tell "missing" from
-	 * "wrong status". Under READ COMMITTED it sees what the refused UPDATE saw or newer.
+	 * The current status of state {@code id}, read after a refused write to tell
+	 * "missing" from "wrong status". Under READ COMMITTED it sees what the refused UPDATE
+	 * saw or newer.
 	 */
 	public Optional<SequenceStateStatus> findStatus(long id) {
 		return this.dsl.select(SEQUENCE_STATE.STATE)
@@ -171,7 +186,8 @@ public class SequenceStateWriteRepository {
 	}
 
 	private static Condition opportunityExists(Long opportunityId) {
-		return (opportunityId != null) ? DSL.exists(DSL.selectOne().from(OPPORTUNITY).where(OPPORTUNITY.ID.eq(opportunityId)))
+		return (opportunityId != null)
+				? DSL.exists(DSL.selectOne().from(OPPORTUNITY).where(OPPORTUNITY.ID.eq(opportunityId)))
 				: DSL.noCondition();
 	}
 

@@ -15,13 +15,16 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The instance's one {@code LISTEN sequence_state_changes} connection, on a thread of its own:
- * it wakes the {@link SequenceStateChangeFeed} on every notification, and after each
- * {@code pollInterval} without one (the safety net for a lost notification or connection).
+ * The instance's one {@code LISTEN sequence_state_changes} connection, on a thread of its
+ * own: it wakes the {@link SequenceStateChangeFeed} on every notification, and after each
+ * {@code pollInterval} without one (the safety net for a lost notification or
+ * connection).
  *
- * <p>The connection is opened with the driver, outside the request pool: it is held for the
- * instance's lifetime and must never be handed to a request. When it breaks it is opened again
- * after a pause; the feed reads from its last position, so nothing committed meanwhile is lost.
+ * <p>
+ * The connection is opened with the driver, outside the request pool: it is held for the
+ * instance's lifetime and must never be handed to a request. When it breaks it is opened
+ * again after a pause; the feed reads from its last position, so nothing committed
+ * meanwhile is lost.
  */
 @Component
 public class ChangeNotificationListener implements SmartLifecycle {
@@ -41,12 +44,14 @@ public class ChangeNotificationListener implements SmartLifecycle {
 
 	private volatile Thread thread;
 
-	/** When the last read of the log began ({@link System#nanoTime()}); the listening thread's own. */
+	/**
+	 * When the last read of the log began ({@link System#nanoTime()}); the listening
+	 * thread's own.
+	 */
 	private long lastPoll;
 
 	public ChangeNotificationListener(SequenceStateChangeFeed feed, SubscriptionsProperties properties,
-			@Value("${spring.datasource.url}") String url,
-			@Value("${spring.datasource.username:}") String username,
+			@Value("${spring.datasource.url}") String url, @Value("${spring.datasource.username:}") String username,
 			@Value("${spring.datasource.password:}") String password) {
 		this.feed = feed;
 		this.properties = properties;
@@ -89,7 +94,8 @@ public class ChangeNotificationListener implements SmartLifecycle {
 				pollSafely();
 				while (this.thread == Thread.currentThread()) {
 					notifications.getNotifications((int) this.properties.pollInterval().toMillis());
-					// The notifications of the changes committed meanwhile are all taken by the next
+					// The notifications of the changes committed meanwhile are all taken
+					// by the next
 					// call, so they cost one read.
 					awaitMinPollInterval();
 					pollSafely();

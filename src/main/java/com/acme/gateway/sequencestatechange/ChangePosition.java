@@ -3,11 +3,13 @@ package com.acme.gateway.sequencestatechange;
 /**
  * Where a change sits in the feed: its transaction's id, then its place in the log.
  *
- * <p>The feed is ordered by {@code (xid, position)}, not by position alone: positions are taken
- * when a row is written, so a transaction that writes first and commits last holds a position
- * below changes already read. Only transactions below the reader's snapshot xmin are read, and
- * every later transaction has a higher xid, so nothing can appear behind a position already
- * delivered (see {@code db/changes/0020-sequence-state-change.sql}).
+ * <p>
+ * The feed is ordered by {@code (xid, position)}, not by position alone: positions are
+ * taken when a row is written, so a transaction that writes first and commits last holds
+ * a position below changes already read. Only transactions below the reader's snapshot
+ * xmin are read, and every later transaction has a higher xid, so nothing can appear
+ * behind a position already delivered (see
+ * {@code db/changes/0020-sequence-state-change.sql}).
  */
 public record ChangePosition(long xid, long position) implements Comparable<ChangePosition> {
 

@@ -11,9 +11,10 @@ import com.acme.gateway.sequencestate.SequenceStateTransition;
  *
  * @param position where the change sits in the feed; the cursor encodes it
  * @param id the state's id
- * @param row the state as the change left it (as it was before, for DELETED): the filter is
- * read against it
- * @param transition the history row of the change when it was a state transition, else null
+ * @param row the state as the change left it (as it was before, for DELETED): the filter
+ * is read against it
+ * @param transition the history row of the change when it was a state transition, else
+ * null
  */
 public record SequenceStateChange(ChangePosition position, SequenceStateChangeKind kind, long id,
 		OffsetDateTime changedAt, SequenceState row, SequenceStateTransition transition) {

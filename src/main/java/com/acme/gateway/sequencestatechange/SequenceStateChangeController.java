@@ -20,9 +20,10 @@ import org.springframework.stereotype.Controller;
 /**
  * The subscription {@code sequenceStateChanges} and the cursor of each change.
  *
- * <p>A cursor holds the change's feed position and time, signed by {@link CursorCodec}: every
- * instance with the same {@code gateway.cursor.secret} accepts it. One older than the
- * retention is refused, as the log may no longer hold the changes after it.
+ * <p>
+ * A cursor holds the change's feed position and time, signed by {@link CursorCodec}:
+ * every instance with the same {@code gateway.cursor.secret} accepts it. One older than
+ * the retention is refused, as the log may no longer hold the changes after it.
  */
 @Controller
 public class SequenceStateChangeController {
@@ -54,8 +55,9 @@ public class SequenceStateChangeController {
 
 	@SchemaMapping
 	public String cursor(SequenceStateChange change) {
-		return this.cursors.encode(CURSOR_SCOPE, List.of(Long.toString(change.position().xid()),
-				Long.toString(change.position().position()), Long.toString(change.changedAt().toInstant().toEpochMilli())));
+		return this.cursors.encode(CURSOR_SCOPE,
+				List.of(Long.toString(change.position().xid()), Long.toString(change.position().position()),
+						Long.toString(change.changedAt().toInstant().toEpochMilli())));
 	}
 
 	private ChangePosition decode(String cursor) {

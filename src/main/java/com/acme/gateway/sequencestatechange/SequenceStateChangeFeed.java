@@ -20,23 +20,27 @@ import reactor.util.concurrent.Queues;
 import org.springframework.stereotype.Component;
 
 /**
- * The instance's one reader of the change log, fanning each batch out to all its subscribers.
+ * The instance's one reader of the change log, fanning each batch out to all its
+ * subscribers.
  *
- * <p>{@link #poll()} (called on every NOTIFY and on a timer by {@link ChangeNotificationListener})
- * reads the settled changes after the last batch and publishes them once; every subscriber
- * receives the same batch in memory, so the log is read once per wake-up, not once per
- * subscriber. The filters of the subscribers are evaluated with the read, against the batch, in
- * one statement per {@value SequenceStateChangeLog#FILTERS_PER_STATEMENT} distinct filters
- * (subscribers with the same filter share its result): the statements per wake-up grow with the
- * distinct filters, not with the subscribers. Each subscriber holds at most {@code bufferSize}
- * batches; one that falls further behind ends with {@code LIMIT_EXCEEDED} instead of slowing
- * the others or growing memory.
+ * <p>
+ * {@link #poll()} (called on every NOTIFY and on a timer by
+ * {@link ChangeNotificationListener}) reads the settled changes after the last batch and
+ * publishes them once; every subscriber receives the same batch in memory, so the log is
+ * read once per wake-up, not once per subscriber. The filters of the subscribers are
+ * evaluated with the read, against the batch, in one statement per
+ * {@value SequenceStateChangeLog#FILTERS_PER_STATEMENT} distinct filters (subscribers
+ * with the same filter share its result): the statements per wake-up grow with the
+ * distinct filters, not with the subscribers. Each subscriber holds at most
+ * {@code bufferSize} batches; one that falls further behind ends with
+ * {@code LIMIT_EXCEEDED} instead of slowing the others or growing memory.
  *
- * <p>Resuming ({@code after}): the subscriber is connected to the live batches first, then
+ * <p>
+ * Resuming ({@code after}): the subscriber is connected to the live batches first, then
  * replays the log after its cursor until the log has nothing more; live batches are then
- * passed on from the first change after the last one replayed. A change published before the
- * connection was settled before the replay read, so the replay has it; one published after is
- * in the live buffer: no gap, and the position check removes the overlap.
+ * passed on from the first change after the last one replayed. A change published before
+ * the connection was settled before the replay read, so the replay has it; one published
+ * after is in the live buffer: no gap, and the position check removes the overlap.
  */
 @Component
 public class SequenceStateChangeFeed {
@@ -50,7 +54,10 @@ public class SequenceStateChangeFeed {
 	/** The distinct filters of this instance's live subscribers, by their SQL. */
 	private final Map<String, SubscribedFilter> filters = new ConcurrentHashMap<>();
 
-	/** The last change published; null until the first poll. Written under this; read bare by describe. */
+	/**
+	 * The last change published; null until the first poll. Written under this; read bare
+	 * by describe.
+	 */
 	private volatile @Nullable ChangePosition head;
 
 	public SequenceStateChangeFeed(SequenceStateChangeLog log, SubscriptionsProperties properties) {
@@ -58,7 +65,10 @@ public class SequenceStateChangeFeed {
 		this.properties = properties;
 	}
 
-	/** Reads the changes settled since the last poll and publishes them to every subscriber. */
+	/**
+	 * Reads the changes settled since the last poll and publishes them to every
+	 * subscriber.
+	 */
 	public synchronized void poll() {
 		ChangePosition published = this.head;
 		if (published == null) {
@@ -88,10 +98,12 @@ public class SequenceStateChangeFeed {
 		return this.filters.size();
 	}
 
-	/** The last change published and this instance's subscriber count, for diagnostics. */
+	/**
+	 * The last change published and this instance's subscriber count, for diagnostics.
+	 */
 	public String describe() {
-		return "published up to " + this.head + ", settled end now " + this.log.settledEnd() + ", "
-				+ subscriberCount() + " subscribers";
+		return "published up to " + this.head + ", settled end now " + this.log.settledEnd() + ", " + subscriberCount()
+				+ " subscribers";
 	}
 
 	/** Whether every settled change of the log has been published. */
@@ -107,13 +119,14 @@ public class SequenceStateChangeFeed {
 	}
 
 	/**
-	 * The changes after {@code after} (or from now when null) whose row matches {@code filter},
-	 * one at a time, replayed from the log and then live.
+	 * The changes after {@code after} (or from now when null) whose row matches
+	 * {@code filter}, one at a time, replayed from the log and then live.
 	 */
 	public Flux<SequenceStateChange> changes(@Nullable ChangePosition after, Condition filter) {
 		return Flux.defer(() -> {
 			start();
-			// Subscribed before connecting, so that every live batch after the first carries its result.
+			// Subscribed before connecting, so that every live batch after the first
+			// carries its result.
 			String filterKey = subscribe(filter);
 			Sinks.Many<Batch> buffer = Sinks.many()
 				.unicast()
@@ -124,7 +137,8 @@ public class SequenceStateChangeFeed {
 							"The subscription fell too far behind the changes and was ended; resume it with the last cursor."));
 				}
 			});
-			AtomicReference<ChangePosition> last = new AtomicReference<>((after != null) ? after : ChangePosition.START);
+			AtomicReference<ChangePosition> last = new AtomicReference<>(
+					(after != null) ? after : ChangePosition.START);
 			Flux<Batch> replay = (after != null) ? replay(after) : Flux.empty();
 			return replay.concatWith(buffer.asFlux())
 				.publishOn(Schedulers.boundedElastic())
@@ -149,7 +163,10 @@ public class SequenceStateChangeFeed {
 		}).subscribeOn(Schedulers.boundedElastic());
 	}
 
-	/** Of the batch, the changes after the last one delivered that match the subscriber's filter. */
+	/**
+	 * Of the batch, the changes after the last one delivered that match the subscriber's
+	 * filter.
+	 */
 	private List<SequenceStateChange> deliverable(Batch batch, AtomicReference<ChangePosition> last,
 			@Nullable String filterKey, Condition filter) {
 		List<SequenceStateChange> newer = batch.changes()
@@ -165,7 +182,8 @@ public class SequenceStateChangeFeed {
 		}
 		Set<Long> matching = batch.matchingByFilter().get(filterKey);
 		if (matching == null) {
-			// A replayed batch, or a live one read before this subscriber's filter was subscribed.
+			// A replayed batch, or a live one read before this subscriber's filter was
+			// subscribed.
 			matching = this.log.findMatching(newer.stream().map(SequenceStateChange::position).toList(), filter);
 		}
 		Set<Long> matched = matching;
@@ -187,7 +205,10 @@ public class SequenceStateChangeFeed {
 		return byFilter;
 	}
 
-	/** Counts one more subscriber of {@code filter}; returns its key, or null for no filter. */
+	/**
+	 * Counts one more subscriber of {@code filter}; returns its key, or null for no
+	 * filter.
+	 */
 	private @Nullable String subscribe(Condition filter) {
 		if (filter.equals(DSL.noCondition())) {
 			return null;
@@ -205,7 +226,10 @@ public class SequenceStateChangeFeed {
 		}
 	}
 
-	/** Live changes read together, and of them the positions that match each subscribed filter. */
+	/**
+	 * Live changes read together, and of them the positions that match each subscribed
+	 * filter.
+	 */
 	private record Batch(List<SequenceStateChange> changes, Map<String, Set<Long>> matchingByFilter) {
 	}
 

@@ -25,16 +25,19 @@ import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads and prunes {@code sequence_state_change}, the log the database's trigger writes for
- * every change of a sequence state.
+ * Reads and prunes {@code sequence_state_change}, the log the database's trigger writes
+ * for every change of a sequence state.
  *
- * <p>The log is read under the alias {@code sequence_state}: its state columns carry the names
- * of {@code sequence_state}'s, so the conditions of the query {@code sequenceStates} and
- * {@link SequenceState#from} apply to it unchanged, against the row as the change left it.
+ * <p>
+ * The log is read under the alias {@code sequence_state}: its state columns carry the
+ * names of {@code sequence_state}'s, so the conditions of the query
+ * {@code sequenceStates} and {@link SequenceState#from} apply to it unchanged, against
+ * the row as the change left it.
  *
- * <p>Reads return only settled changes: those of transactions below the oldest one still running
- * that could write to this database (see {@link #SNAPSHOT_XMIN}), which have all ended, so no
- * change can later appear before them.
+ * <p>
+ * Reads return only settled changes: those of transactions below the oldest one still
+ * running that could write to this database (see {@link #SNAPSHOT_XMIN}), which have all
+ * ended, so no change can later appear before them.
  */
 @Repository
 public class SequenceStateChangeLog {
@@ -45,14 +48,15 @@ public class SequenceStateChangeLog {
 	private static final SequenceStateTransition TRANSITION = SEQUENCE_STATE_TRANSITION.as("change_transition");
 
 	/**
-	 * The oldest transaction still running that could write to this database's log, as a bigint:
-	 * the snapshot's xmin, leaving out the transactions known to run in other databases of the
-	 * cluster. PostgreSQL's xmin is cluster-wide, so without that a long transaction in another
-	 * database (a migration, a {@code drop database}, a report) would hold every subscriber
-	 * back until it ended. A running transaction is left out only when {@code pg_stat_activity}
-	 * (or {@code pg_prepared_xacts}) names its xid with another database; one it cannot see (a
-	 * role without {@code pg_read_all_stats} sees no other user's xid) still counts, which is
-	 * only slower, never unsafe: a transaction cannot change databases.
+	 * The oldest transaction still running that could write to this database's log, as a
+	 * bigint: the snapshot's xmin, leaving out the transactions known to run in other
+	 * databases of the cluster. PostgreSQL's xmin is cluster-wide, so without that a long
+	 * transaction in another database (a migration, a {@code drop database}, a report)
+	 * would hold every subscriber back until it ended. A running transaction is left out
+	 * only when {@code pg_stat_activity} (or {@code pg_prepared_xacts}) names its xid
+	 * with another database; one it cannot see (a role without {@code pg_read_all_stats}
+	 * sees no other user's xid) still counts, which is only slower, never unsafe: a
+	 * transaction cannot change databases.
 	 */
 	private static final Field<Long> SNAPSHOT_XMIN = DSL.field("""
 			(select coalesce(
@@ -67,8 +71,9 @@ public class SequenceStateChangeLog {
 			   from (select pg_current_snapshot() as snapshot) as current)""", SQLDataType.BIGINT);
 
 	/**
-	 * Filters evaluated by one statement of {@link #findMatchingEach}: each may hold up to
-	 * {@code gateway.filter.max-conditions} conditions, so this bounds one statement's size.
+	 * Filters evaluated by one statement of {@link #findMatchingEach}: each may hold up
+	 * to {@code gateway.filter.max-conditions} conditions, so this bounds one statement's
+	 * size.
 	 */
 	static final int FILTERS_PER_STATEMENT = 100;
 
@@ -110,9 +115,9 @@ public class SequenceStateChangeLog {
 	}
 
 	/**
-	 * For each of {@code filters}, in their order, the positions of {@code changes} whose row
-	 * matches it: one boolean column per filter, {@value #FILTERS_PER_STATEMENT} filters per
-	 * statement, instead of a statement per filter.
+	 * For each of {@code filters}, in their order, the positions of {@code changes} whose
+	 * row matches it: one boolean column per filter, {@value #FILTERS_PER_STATEMENT}
+	 * filters per statement, instead of a statement per filter.
 	 */
 	public List<Set<Long>> findMatchingEach(Collection<ChangePosition> changes, List<Condition> filters) {
 		List<Set<Long>> matching = new ArrayList<>(filters.size());
@@ -131,7 +136,8 @@ public class SequenceStateChangeLog {
 				.where(CHANGE.CHANGE_POSITION.eq(DSL.any(positions)))) {
 				long position = row.get(CHANGE.CHANGE_POSITION);
 				for (int i = 0; i < chunk.size(); i++) {
-					// A condition that is null for the row (SQL's unknown) does not match, as in a where.
+					// A condition that is null for the row (SQL's unknown) does not
+					// match, as in a where.
 					if (Boolean.TRUE.equals(row.get(i + 1, Boolean.class))) {
 						matching.get(first + i).add(position);
 					}
@@ -141,7 +147,10 @@ public class SequenceStateChangeLog {
 		return matching;
 	}
 
-	/** The SQL of {@code filter} with its values inlined: two filters with the same key are the same. */
+	/**
+	 * The SQL of {@code filter} with its values inlined: two filters with the same key
+	 * are the same.
+	 */
 	public String keyOf(Condition filter) {
 		return this.dsl.renderInlined(filter);
 	}

@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gives each operation of a WebSocket connection the count of that connection's open
- * subscriptions, kept in the session's attributes (so it goes when the connection goes), under
- * {@link #CONTEXT_KEY} in the GraphQL context. Over Server-Sent Events a request is one
- * subscription, so there is nothing to count per connection.
+ * subscriptions, kept in the session's attributes (so it goes when the connection goes),
+ * under {@link #CONTEXT_KEY} in the GraphQL context. Over Server-Sent Events a request is
+ * one subscription, so there is nothing to count per connection.
  */
 @Component
 class ConnectionSubscriptions implements WebGraphQlInterceptor {
@@ -28,8 +28,8 @@ class ConnectionSubscriptions implements WebGraphQlInterceptor {
 			Object open = webSocketRequest.getSessionInfo()
 				.getAttributes()
 				.computeIfAbsent(CONTEXT_KEY, key -> new AtomicInteger());
-			request.configureExecutionInput(
-					(input, builder) -> builder.graphQLContext(Map.of(CONTEXT_KEY, open)).build());
+			request
+				.configureExecutionInput((input, builder) -> builder.graphQLContext(Map.of(CONTEXT_KEY, open)).build());
 		}
 		return chain.next(request);
 	}

@@ -14,15 +14,17 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the reason when a subscription over Server-Sent Events is refused before it starts (an
- * operation limit, a validation error). Spring's SSE handler streams only a result whose data is
- * a stream; any other it replaces by one uncoded "SSE handler supports only subscriptions", so the
- * client would never see {@code LIMIT_EXCEEDED}. Such a refusal is turned into a stream of that
- * one result: the client gets a {@code next} event with the errors, then {@code complete}, as
- * over WebSocket. Queries sent as SSE (data, no errors) still get Spring's answer.
+ * Keeps the reason when a subscription over Server-Sent Events is refused before it
+ * starts (an operation limit, a validation error). Spring's SSE handler streams only a
+ * result whose data is a stream; any other it replaces by one uncoded "SSE handler
+ * supports only subscriptions", so the client would never see {@code LIMIT_EXCEEDED}.
+ * Such a refusal is turned into a stream of that one result: the client gets a
+ * {@code next} event with the errors, then {@code complete}, as over WebSocket. Queries
+ * sent as SSE (data, no errors) still get Spring's answer.
  *
- * <p>Ordered outside every interceptor but the rate limit, so it streams the errors as the others
- * left them (with their {@code extensions.code}).
+ * <p>
+ * Ordered outside every interceptor but the rate limit, so it streams the errors as the
+ * others left them (with their {@code extensions.code}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)

@@ -10,8 +10,9 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
- * Renews this instance's leases every third of {@code gateway.subscriptions.lease-duration}: two
- * renewals can fail (the database briefly away) before a lease of an open subscription expires.
+ * Renews this instance's leases every third of
+ * {@code gateway.subscriptions.lease-duration}: two renewals can fail (the database
+ * briefly away) before a lease of an open subscription expires.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling

@@ -17,19 +17,23 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The open subscriptions of every instance, one row each in {@code subscription_lease}, so that a
- * user's limit holds over all instances, which share nothing but PostgreSQL.
+ * The open subscriptions of every instance, one row each in {@code subscription_lease},
+ * so that a user's limit holds over all instances, which share nothing but PostgreSQL.
  *
- * <p>A lease is taken when a subscription starts, renewed by its instance every third of
- * {@code gateway.subscriptions.lease-duration} ({@link #renew}, one statement for all of the
- * instance's leases) and deleted when the subscription ends. An instance that dies without
- * deleting its leases stops holding them once they expire; so does a lease whose delete failed,
- * as only the leases of open subscriptions are renewed.
+ * <p>
+ * A lease is taken when a subscription starts, renewed by its instance every third of
+ * {@code gateway.subscriptions.lease-duration} ({@link #renew}, one statement for all of
+ * the instance's leases) and deleted when the subscription ends. An instance that dies
+ * without deleting its leases stops holding them once they expire; so does a lease whose
+ * delete failed, as only the leases of open subscriptions are renewed.
  */
 @Repository
 public class SubscriptionLeases {
 
-	/** This instance's leases; a restarted instance is a new holder, its predecessor's rows expire. */
+	/**
+	 * This instance's leases; a restarted instance is a new holder, its predecessor's
+	 * rows expire.
+	 */
 	private final UUID instanceId = UUID.randomUUID();
 
 	/** The leases of this instance's open subscriptions: only these are renewed. */
@@ -45,15 +49,17 @@ public class SubscriptionLeases {
 	}
 
 	/**
-	 * A new lease for one of {@code userId}'s subscriptions, or empty when the user already holds
-	 * {@code gateway.subscriptions.max-per-user} live ones. Subscribes of the same user, on any
-	 * instance, take their turn on a transaction-scoped advisory lock, so two of them cannot both
-	 * count the last free place.
+	 * A new lease for one of {@code userId}'s subscriptions, or empty when the user
+	 * already holds {@code gateway.subscriptions.max-per-user} live ones. Subscribes of
+	 * the same user, on any instance, take their turn on a transaction-scoped advisory
+	 * lock, so two of them cannot both count the last free place.
 	 */
 	@Transactional
 	public Optional<UUID> acquire(long userId) {
-		this.dsl.select(DSL.field("pg_advisory_xact_lock(hashtextextended('subscription_lease', {0}))",
-				Object.class, DSL.val(userId))).fetch();
+		this.dsl
+			.select(DSL.field("pg_advisory_xact_lock(hashtextextended('subscription_lease', {0}))", Object.class,
+					DSL.val(userId)))
+			.fetch();
 		this.dsl.deleteFrom(SUBSCRIPTION_LEASE)
 			.where(SUBSCRIPTION_LEASE.USER_ID.eq(userId))
 			.and(SUBSCRIPTION_LEASE.EXPIRES_AT.lt(DSL.currentOffsetDateTime()))
@@ -73,15 +79,18 @@ public class SubscriptionLeases {
 		return Optional.of(id);
 	}
 
-	/** Ends a lease: the subscription ended (completed, failed, cancelled or disconnected). */
+	/**
+	 * Ends a lease: the subscription ended (completed, failed, cancelled or
+	 * disconnected).
+	 */
 	public void release(UUID lease) {
 		this.held.remove(lease);
 		this.dsl.deleteFrom(SUBSCRIPTION_LEASE).where(SUBSCRIPTION_LEASE.ID.eq(lease)).execute();
 	}
 
 	/**
-	 * Extends every lease of this instance's open subscriptions by a lease duration from now, in
-	 * one statement; returns how many rows it extended.
+	 * Extends every lease of this instance's open subscriptions by a lease duration from
+	 * now, in one statement; returns how many rows it extended.
 	 */
 	public int renew() {
 		if (this.held.isEmpty()) {

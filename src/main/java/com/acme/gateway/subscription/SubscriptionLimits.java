@@ -38,20 +38,22 @@ import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Wraps the stream of every root field of {@code Subscription}, when the schema is built (as
- * {@link com.acme.gateway.security.ScopeGuard} wraps root fields), so that each subscription,
- * whatever its field or transport:
+ * Wraps the stream of every root field of {@code Subscription}, when the schema is built
+ * (as {@link com.acme.gateway.security.ScopeGuard} wraps root fields), so that each
+ * subscription, whatever its field or transport:
  * <ul>
- * <li>counts against its WebSocket connection's {@code gateway.subscriptions.max-per-connection};</li>
+ * <li>counts against its WebSocket connection's
+ * {@code gateway.subscriptions.max-per-connection};</li>
  * <li>holds one of its user's {@code gateway.subscriptions.max-per-user} places, over all
  * instances ({@link SubscriptionLeases});</li>
- * <li>ends with one {@code UNAUTHENTICATED} error when the token it was opened with expires:
- * a stream outlives the request that checked its token.</li>
+ * <li>ends with one {@code UNAUTHENTICATED} error when the token it was opened with
+ * expires: a stream outlives the request that checked its token.</li>
  * </ul>
- * A subscription over a limit fails alone with {@code LIMIT_EXCEEDED}; the connection and its
- * other subscriptions go on. Places are given back however the stream ends.
+ * A subscription over a limit fails alone with {@code LIMIT_EXCEEDED}; the connection and
+ * its other subscriptions go on. Places are given back however the stream ends.
  *
- * <p>Ordered first among the customizers, so that it wraps inside the scope check: a token
+ * <p>
+ * Ordered first among the customizers, so that it wraps inside the scope check: a token
  * without the scope is told {@code FORBIDDEN} and takes no place.
  */
 @Component
@@ -84,21 +86,21 @@ public class SubscriptionLimits implements GraphQlSourceBuilderCustomizer {
 		}
 		AtomicInteger connection = context.get(ConnectionSubscriptions.CONTEXT_KEY);
 		Instant expiresAt = context.get(TokenExpiry.CONTEXT_KEY);
-		Flux<?> held = Flux.using(() -> this.leases.acquire(user.id()),
-				lease -> lease.isPresent() ? untilExpiry(Flux.from(stream), expiresAt)
-						: Flux.error(new LimitExceededException("This user already has "
-								+ this.properties.maxPerUser() + " open subscriptions (gateway.subscriptions.max-per-user);"
-								+ " end one before opening another.")),
-				this::release)
+		Flux<?> held = Flux
+			.using(() -> this.leases.acquire(user.id()), lease -> lease.isPresent()
+					? untilExpiry(Flux.from(stream), expiresAt)
+					: Flux.error(new LimitExceededException("This user already has " + this.properties.maxPerUser()
+							+ " open subscriptions (gateway.subscriptions.max-per-user);"
+							+ " end one before opening another.")),
+					this::release)
 			// The lease is read and written with JDBC: off the transport's thread.
 			.subscribeOn(Schedulers.boundedElastic());
 		if (connection == null) {
 			return held;
 		}
-		return Flux.using(connection::incrementAndGet,
-				open -> (open <= this.properties.maxPerConnection()) ? held
-						: Flux.error(new LimitExceededException("This connection already has "
-								+ this.properties.maxPerConnection()
+		return Flux.using(connection::incrementAndGet, open -> (open <= this.properties.maxPerConnection()) ? held
+				: Flux.error(
+						new LimitExceededException("This connection already has " + this.properties.maxPerConnection()
 								+ " open subscriptions (gateway.subscriptions.max-per-connection);"
 								+ " end one or open another connection.")),
 				open -> connection.decrementAndGet());
@@ -117,8 +119,8 @@ public class SubscriptionLimits implements GraphQlSourceBuilderCustomizer {
 	}
 
 	/**
-	 * The stream until {@code expiresAt}, then one {@code UNAUTHENTICATED} error; unchanged for a
-	 * token without expiry.
+	 * The stream until {@code expiresAt}, then one {@code UNAUTHENTICATED} error;
+	 * unchanged for a token without expiry.
 	 */
 	static <T> Flux<T> untilExpiry(Flux<T> stream, Instant expiresAt) {
 		if (expiresAt == null) {

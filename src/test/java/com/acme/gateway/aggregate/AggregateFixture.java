@@ -7,9 +7,10 @@ import com.acme.gateway.support.Fixtures;
 import com.acme.gateway.support.Fixtures.World;
 
 /**
- * Five states around the daylight-saving changes of America/New_York in 2024, for the aggregate
- * and group tests. Clocks went forward on Sunday 10 March (a 23-hour day, from 05:00Z to 04:00Z
- * next day) and back on Sunday 3 November (a 25-hour day, from 04:00Z to 05:00Z next day).
+ * Five states around the daylight-saving changes of America/New_York in 2024, for the
+ * aggregate and group tests. Clocks went forward on Sunday 10 March (a 23-hour day, from
+ * 05:00Z to 04:00Z next day) and back on Sunday 3 November (a 25-hour day, from 04:00Z to
+ * 05:00Z next day).
  *
  * <pre>
  * state  status    sequence  mailbox  opportunity  replyCount  deliverCount  createdAt (New York time)
@@ -18,8 +19,7 @@ import com.acme.gateway.support.Fixtures.World;
  * 3      PAUSED    first     second   -            1           2147483647    2024-03-11T03:30Z (Sun 10 Mar 23:30 EDT)
  * 4      FINISHED  second    second   yes          4           2147483647    2024-03-11T04:30Z (Mon 11 Mar 00:30 EDT)
  * 5      ACTIVE    second    -        -            0           0             2024-11-04T04:30Z (Sun 3 Nov 23:30 EST)
- * </pre>
- * The two largest deliver counts sum past 32 bits: all five sum to 4,294,967,302.
+ * </pre> The two largest deliver counts sum past 32 bits: all five sum to 4,294,967,302.
  */
 record AggregateFixture(World world, long secondSequence, long secondMailbox, long opportunity) {
 

@@ -16,8 +16,8 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 
 /**
- * Related objects in group keys come through the batched loaders: a page of 1,000 groups keyed by
- * sequence and mailbox runs as many statements as a page of one.
+ * Related objects in group keys come through the batched loaders: a page of 1,000 groups
+ * keyed by sequence and mailbox runs as many statements as a page of one.
  */
 class GroupStatementsIntegrationTests extends IntegrationTest {
 
@@ -61,8 +61,10 @@ class GroupStatementsIntegrationTests extends IntegrationTest {
 		}
 		List<Long> mailboxes = new ArrayList<>();
 		for (int i = 0; i < MAILBOXES; i++) {
-			mailboxes.add(dsl.insertInto(MAILBOX).set(MAILBOX.EMAIL, "box" + i + "@acme.example")
-				.returning(MAILBOX.ID).fetchSingle(MAILBOX.ID));
+			mailboxes.add(dsl.insertInto(MAILBOX)
+				.set(MAILBOX.EMAIL, "box" + i + "@acme.example")
+				.returning(MAILBOX.ID)
+				.fetchSingle(MAILBOX.ID));
 		}
 		var prospects = dsl.insertInto(PROSPECT, PROSPECT.ACCOUNT_ID, PROSPECT.LAST_NAME);
 		for (int i = 0; i < SEQUENCES * MAILBOXES; i++) {

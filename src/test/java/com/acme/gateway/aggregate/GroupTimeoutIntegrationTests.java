@@ -12,8 +12,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * The statement timeout holds for aggregates and groups too, and its cancel answers
- * {@code LIMIT_EXCEEDED}. The same properties as {@code TightLimitsIntegrationTests}, so both
- * share one application context.
+ * {@code LIMIT_EXCEEDED}. The same properties as {@code TightLimitsIntegrationTests}, so
+ * both share one application context.
  */
 @TestPropertySource(properties = { "gateway.limits.max-depth=7", "gateway.limits.statement-timeout=1s" })
 class GroupTimeoutIntegrationTests extends IntegrationTest {
@@ -30,10 +30,12 @@ class GroupTimeoutIntegrationTests extends IntegrationTest {
 
 	private void assertCancelled(String document) throws Exception {
 		TestDatabase database = TestDatabase.get();
-		try (Connection blocker = DriverManager.getConnection(database.url(), database.username(), database.password())) {
+		try (Connection blocker = DriverManager.getConnection(database.url(), database.username(),
+				database.password())) {
 			blocker.setAutoCommit(false);
 			try (Statement statement = blocker.createStatement()) {
-				// Holds the table so the gateway's read waits until the timeout cancels it.
+				// Holds the table so the gateway's read waits until the timeout cancels
+				// it.
 				statement.execute("lock table sequence_state in access exclusive mode");
 				this.graphQlTester.document(document)
 					.execute()

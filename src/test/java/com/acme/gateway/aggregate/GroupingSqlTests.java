@@ -25,9 +25,8 @@ class GroupingSqlTests {
 
 	@Test
 	void rendersHavingWithAndOrNotAsBoundComparisons() {
-		Map<String, Object> having = Map.of("not",
-				Map.of("or", List.of(Map.of("count", Map.of("gte", 100L)),
-						Map.of("avg", Map.of("replyCount", Map.of("gt", 0.5))))));
+		Map<String, Object> having = Map.of("not", Map.of("or",
+				List.of(Map.of("count", Map.of("gte", 100L)), Map.of("avg", Map.of("replyCount", Map.of("gt", 0.5))))));
 		String sql = this.dsl.renderNamedOrInlinedParams(HavingConditions.of(having, 8));
 		assertThat(sql).contains("not").contains("count(*) >= 100").contains("avg(").contains("> 0.5");
 		assertThat(this.dsl.render(HavingConditions.of(having, 8))).doesNotContain("100");
@@ -36,9 +35,10 @@ class GroupingSqlTests {
 	@Test
 	void endsEveryOrderWithTheKeysAscendingNullsLast() {
 		List<GroupKey> keys = GroupKeys.of(List.of(Map.of("field", "MAILBOX")), "UTC");
-		String sql = this.dsl.renderInlined(DSL.select(DSL.inline(1))
-			.orderBy(GroupOrdering.of(List.of(Map.of("count", "DESC")), keys)));
-		assertThat(sql).endsWith("order by count(*) desc nulls first, \"sequence_state\".\"mailbox_id\" asc nulls last");
+		String sql = this.dsl
+			.renderInlined(DSL.select(DSL.inline(1)).orderBy(GroupOrdering.of(List.of(Map.of("count", "DESC")), keys)));
+		assertThat(sql)
+			.endsWith("order by count(*) desc nulls first, \"sequence_state\".\"mailbox_id\" asc nulls last");
 	}
 
 }

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.graphql.test.tester.GraphQlTester;
 
-/** {@code sequenceStateGroups} over {@link AggregateFixture}: keys, truncation, having, order, pages. */
+/**
+ * {@code sequenceStateGroups} over {@link AggregateFixture}: keys, truncation, having,
+ * order, pages.
+ */
 class SequenceStateGroupsIntegrationTests extends IntegrationTest {
 
 	private AggregateFixture fixture;
@@ -23,11 +26,13 @@ class SequenceStateGroupsIntegrationTests extends IntegrationTest {
 
 	@Test
 	void groupsByStateInOneStatement() {
-		groups("groupBy: [{ field: STATE }]", "keys { state sequence { id } createdAt } aggregate { count sum { replyCount } }")
-			.matchesJson("""
-					[ { "keys": { "state": "ACTIVE", "sequence": null, "createdAt": null }, "aggregate": { "count": 3, "sum": { "replyCount": 2 } } },
-					  { "keys": { "state": "FINISHED", "sequence": null, "createdAt": null }, "aggregate": { "count": 1, "sum": { "replyCount": 4 } } },
-					  { "keys": { "state": "PAUSED", "sequence": null, "createdAt": null }, "aggregate": { "count": 1, "sum": { "replyCount": 1 } } } ]""");
+		groups("groupBy: [{ field: STATE }]",
+				"keys { state sequence { id } createdAt } aggregate { count sum { replyCount } }")
+			.matchesJson(
+					"""
+							[ { "keys": { "state": "ACTIVE", "sequence": null, "createdAt": null }, "aggregate": { "count": 3, "sum": { "replyCount": 2 } } },
+							  { "keys": { "state": "FINISHED", "sequence": null, "createdAt": null }, "aggregate": { "count": 1, "sum": { "replyCount": 4 } } },
+							  { "keys": { "state": "PAUSED", "sequence": null, "createdAt": null }, "aggregate": { "count": 1, "sum": { "replyCount": 1 } } } ]""");
 		assertThat(this.statements.count()).isEqualTo(1);
 	}
 
@@ -36,20 +41,20 @@ class SequenceStateGroupsIntegrationTests extends IntegrationTest {
 		AggregateFixture f = this.fixture;
 		groups("groupBy: [{ field: SEQUENCE }, { field: MAILBOX }]",
 				"keys { sequence { id name } mailbox { email } } aggregate { count }")
-			.matchesJson("""
-					[ { "keys": { "sequence": { "id": "%d", "name": "Outreach" }, "mailbox": { "email": "rep@acme.example" } }, "aggregate": { "count": 2 } },
-					  { "keys": { "sequence": { "id": "%d", "name": "Outreach" }, "mailbox": { "email": "second@acme.example" } }, "aggregate": { "count": 1 } },
-					  { "keys": { "sequence": { "id": "%d", "name": "Follow-up" }, "mailbox": { "email": "second@acme.example" } }, "aggregate": { "count": 1 } },
-					  { "keys": { "sequence": { "id": "%d", "name": "Follow-up" }, "mailbox": null }, "aggregate": { "count": 1 } } ]"""
-				.formatted(f.world().sequence(), f.world().sequence(), f.secondSequence(), f.secondSequence()));
+			.matchesJson(
+					"""
+							[ { "keys": { "sequence": { "id": "%d", "name": "Outreach" }, "mailbox": { "email": "rep@acme.example" } }, "aggregate": { "count": 2 } },
+							  { "keys": { "sequence": { "id": "%d", "name": "Outreach" }, "mailbox": { "email": "second@acme.example" } }, "aggregate": { "count": 1 } },
+							  { "keys": { "sequence": { "id": "%d", "name": "Follow-up" }, "mailbox": { "email": "second@acme.example" } }, "aggregate": { "count": 1 } },
+							  { "keys": { "sequence": { "id": "%d", "name": "Follow-up" }, "mailbox": null }, "aggregate": { "count": 1 } } ]"""
+						.formatted(f.world().sequence(), f.world().sequence(), f.secondSequence(), f.secondSequence()));
 	}
 
 	@Test
 	void statesWithoutAKeyFormAGroupOfTheirOwn() {
-		groups("groupBy: [{ field: OPPORTUNITY }]", "keys { opportunity { name } } aggregate { count }")
-			.matchesJson("""
-					[ { "keys": { "opportunity": { "name": "Upsell" } }, "aggregate": { "count": 1 } },
-					  { "keys": { "opportunity": null }, "aggregate": { "count": 4 } } ]""");
+		groups("groupBy: [{ field: OPPORTUNITY }]", "keys { opportunity { name } } aggregate { count }").matchesJson("""
+				[ { "keys": { "opportunity": { "name": "Upsell" } }, "aggregate": { "count": 1 } },
+				  { "keys": { "opportunity": null }, "aggregate": { "count": 4 } } ]""");
 	}
 
 	@Test
@@ -57,9 +62,10 @@ class SequenceStateGroupsIntegrationTests extends IntegrationTest {
 		groups("groupBy: [{ field: ACCOUNT }, { field: CREATOR }, { field: PROSPECT }, { field: SEQUENCE_STEP }]",
 				"keys { account { name } creator { id } prospect { lastName } sequenceStep { id } } aggregate { count }")
 			.path("sequenceStateGroups.edges[0].node")
-			.matchesJson("""
-					{ "keys": { "account": { "name": "Acme" }, "creator": null, "prospect": { "lastName": "No1" }, "sequenceStep": null },
-					  "aggregate": { "count": 1 } }""");
+			.matchesJson(
+					"""
+							{ "keys": { "account": { "name": "Acme" }, "creator": null, "prospect": { "lastName": "No1" }, "sequenceStep": null },
+							  "aggregate": { "count": 1 } }""");
 	}
 
 	@Test
@@ -76,7 +82,8 @@ class SequenceStateGroupsIntegrationTests extends IntegrationTest {
 
 	@Test
 	void truncatesWeeksFromMondayInNewYork() {
-		// The week of the change starts on Monday 4 March in EST; the next in EDT; 3 November's
+		// The week of the change starts on Monday 4 March in EST; the next in EDT; 3
+		// November's
 		// 25-hour Sunday belongs to the week from Monday 28 October (EDT).
 		groups("groupBy: [{ field: CREATED_AT, truncateTo: WEEK }], timeZone: \"America/New_York\"",
 				"keys { createdAt } aggregate { count }")
@@ -109,11 +116,12 @@ class SequenceStateGroupsIntegrationTests extends IntegrationTest {
 	void groupsByStateAndTruncatedTime() {
 		groups("groupBy: [{ field: STATE }, { field: CREATED_AT, truncateTo: MONTH }], timeZone: \"America/New_York\"",
 				"keys { state createdAt } aggregate { count }")
-			.matchesJson("""
-					[ { "keys": { "state": "ACTIVE", "createdAt": "2024-03-01T05:00:00Z" }, "aggregate": { "count": 2 } },
-					  { "keys": { "state": "ACTIVE", "createdAt": "2024-11-01T04:00:00Z" }, "aggregate": { "count": 1 } },
-					  { "keys": { "state": "FINISHED", "createdAt": "2024-03-01T05:00:00Z" }, "aggregate": { "count": 1 } },
-					  { "keys": { "state": "PAUSED", "createdAt": "2024-03-01T05:00:00Z" }, "aggregate": { "count": 1 } } ]""");
+			.matchesJson(
+					"""
+							[ { "keys": { "state": "ACTIVE", "createdAt": "2024-03-01T05:00:00Z" }, "aggregate": { "count": 2 } },
+							  { "keys": { "state": "ACTIVE", "createdAt": "2024-11-01T04:00:00Z" }, "aggregate": { "count": 1 } },
+							  { "keys": { "state": "FINISHED", "createdAt": "2024-03-01T05:00:00Z" }, "aggregate": { "count": 1 } },
+							  { "keys": { "state": "PAUSED", "createdAt": "2024-03-01T05:00:00Z" }, "aggregate": { "count": 1 } } ]""");
 	}
 
 	@Test
@@ -123,7 +131,8 @@ class SequenceStateGroupsIntegrationTests extends IntegrationTest {
 		assertThat(states("having: { or: [{ count: { gte: 3 } }, { sum: { replyCount: { gte: 4 } } }] }"))
 			.containsExactly("ACTIVE", "FINISHED");
 		assertThat(states("having: { not: { count: { gte: 2 } } }")).containsExactly("FINISHED", "PAUSED");
-		assertThat(states("having: { and: [{ min: { replyCount: { lte: 1 } } }, { max: { deliverCount: { lt: 10 } } }] }"))
+		assertThat(
+				states("having: { and: [{ min: { replyCount: { lte: 1 } } }, { max: { deliverCount: { lt: 10 } } }] }"))
 			.containsExactly("ACTIVE");
 		assertThat(states("having: { count: { eq: 1 }, sum: { replyCount: { ne: 4 } } }")).containsExactly("PAUSED");
 	}
@@ -138,13 +147,15 @@ class SequenceStateGroupsIntegrationTests extends IntegrationTest {
 	void ordersByAnyAggregateOfAnyCounter() {
 		assertThat(states("orderBy: [{ sum: { replyCount: ASC } }]")).containsExactly("PAUSED", "ACTIVE", "FINISHED");
 		assertThat(states("orderBy: [{ avg: { replyCount: DESC } }]")).containsExactly("FINISHED", "PAUSED", "ACTIVE");
-		assertThat(states("orderBy: [{ max: { deliverCount: DESC } }]")).containsExactly("FINISHED", "PAUSED", "ACTIVE");
+		assertThat(states("orderBy: [{ max: { deliverCount: DESC } }]")).containsExactly("FINISHED", "PAUSED",
+				"ACTIVE");
 		assertThat(states("orderBy: [{ min: { replyCount: ASC } }]")).containsExactly("ACTIVE", "PAUSED", "FINISHED");
 	}
 
 	@Test
 	void ordersByKey() {
-		assertThat(states("orderBy: [{ key: STATE, direction: DESC }]")).containsExactly("PAUSED", "FINISHED", "ACTIVE");
+		assertThat(states("orderBy: [{ key: STATE, direction: DESC }]")).containsExactly("PAUSED", "FINISHED",
+				"ACTIVE");
 	}
 
 	@Test
@@ -154,7 +165,8 @@ class SequenceStateGroupsIntegrationTests extends IntegrationTest {
 				+ "edges { cursor node { keys { state } } } } }";
 		GraphQlTester.Response first = this.graphQlTester.document(page).execute();
 		first.path("sequenceStateGroups.totalCount").entity(Integer.class).isEqualTo(3);
-		first.path("sequenceStateGroups.edges[*].node.keys.state").entityList(String.class)
+		first.path("sequenceStateGroups.edges[*].node.keys.state")
+			.entityList(String.class)
 			.containsExactly("ACTIVE", "FINISHED");
 		first.path("sequenceStateGroups.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
 		String endCursor = first.path("sequenceStateGroups.pageInfo.endCursor").entity(String.class).get();
@@ -169,7 +181,8 @@ class SequenceStateGroupsIntegrationTests extends IntegrationTest {
 	@Test
 	void countsGroupsAfterHaving() {
 		this.graphQlTester
-			.document("{ sequenceStateGroups(groupBy: [{ field: STATE }], having: { count: { lt: 2 } }) { totalCount } }")
+			.document(
+					"{ sequenceStateGroups(groupBy: [{ field: STATE }], having: { count: { lt: 2 } }) { totalCount } }")
 			.execute()
 			.path("sequenceStateGroups.totalCount")
 			.entity(Integer.class)
@@ -184,9 +197,9 @@ class SequenceStateGroupsIntegrationTests extends IntegrationTest {
 			.path("sequenceStateGroups.pageInfo.endCursor")
 			.entity(String.class)
 			.get();
-		this.graphQlTester
-			.document("query($after: String) { sequenceStateGroups(groupBy: [{ field: STATE }], orderBy: [{ count: DESC }], "
-					+ "first: 1, after: $after) { totalCount } }")
+		this.graphQlTester.document(
+				"query($after: String) { sequenceStateGroups(groupBy: [{ field: STATE }], orderBy: [{ count: DESC }], "
+						+ "first: 1, after: $after) { totalCount } }")
 			.variable("after", endCursor)
 			.execute()
 			.errors()
@@ -197,7 +210,8 @@ class SequenceStateGroupsIntegrationTests extends IntegrationTest {
 
 	@Test
 	void appliesTheStatesFilterIncludingRelationships() {
-		assertThat(states("filter: { sequence: { name: { eq: \"Follow-up\" } } }")).containsExactly("ACTIVE", "FINISHED");
+		assertThat(states("filter: { sequence: { name: { eq: \"Follow-up\" } } }")).containsExactly("ACTIVE",
+				"FINISHED");
 	}
 
 	private String firstKey(String unit, String zone) {

@@ -6,7 +6,10 @@ import com.acme.gateway.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code sequenceStatesAggregate} over {@link AggregateFixture}: every aggregate, exactly, in one statement. */
+/**
+ * {@code sequenceStatesAggregate} over {@link AggregateFixture}: every aggregate,
+ * exactly, in one statement.
+ */
 class SequenceStatesAggregateIntegrationTests extends IntegrationTest {
 
 	private AggregateFixture fixture;
@@ -30,32 +33,48 @@ class SequenceStatesAggregateIntegrationTests extends IntegrationTest {
 				    distinctCount { sequence mailbox opportunity account prospect creator sequenceStep }
 				} }""";
 		postAsAdmin("{\"query\":" + quoted(document) + "}").expectBody()
-			.jsonPath("$.errors").doesNotExist()
-			.jsonPath("$.data.sequenceStatesAggregate.count").isEqualTo(5)
+			.jsonPath("$.errors")
+			.doesNotExist()
+			.jsonPath("$.data.sequenceStatesAggregate.count")
+			.isEqualTo(5)
 			// Past 32 bits, and a JSON number rather than a string.
-			.jsonPath("$.data.sequenceStatesAggregate.sum.deliverCount").isEqualTo(4294967302L)
-			.jsonPath("$.data.sequenceStatesAggregate.sum.replyCount").isEqualTo(7)
-			.jsonPath("$.data.sequenceStatesAggregate.avg.replyCount").isEqualTo(1.4)
-			.jsonPath("$.data.sequenceStatesAggregate.min.replyCount").isEqualTo(0)
-			.jsonPath("$.data.sequenceStatesAggregate.min.createdAt").isEqualTo("2024-03-10T04:30:00Z")
-			.jsonPath("$.data.sequenceStatesAggregate.min.activeAt").isEmpty()
-			.jsonPath("$.data.sequenceStatesAggregate.max.deliverCount").isEqualTo(Integer.MAX_VALUE)
-			.jsonPath("$.data.sequenceStatesAggregate.max.createdAt").isEqualTo("2024-11-04T04:30:00Z")
-			.jsonPath("$.data.sequenceStatesAggregate.distinctCount.sequence").isEqualTo(2)
-			.jsonPath("$.data.sequenceStatesAggregate.distinctCount.mailbox").isEqualTo(2)
-			.jsonPath("$.data.sequenceStatesAggregate.distinctCount.opportunity").isEqualTo(1)
-			.jsonPath("$.data.sequenceStatesAggregate.distinctCount.account").isEqualTo(1)
-			.jsonPath("$.data.sequenceStatesAggregate.distinctCount.prospect").isEqualTo(5)
-			.jsonPath("$.data.sequenceStatesAggregate.distinctCount.creator").isEqualTo(0)
-			.jsonPath("$.data.sequenceStatesAggregate.distinctCount.sequenceStep").isEqualTo(0);
+			.jsonPath("$.data.sequenceStatesAggregate.sum.deliverCount")
+			.isEqualTo(4294967302L)
+			.jsonPath("$.data.sequenceStatesAggregate.sum.replyCount")
+			.isEqualTo(7)
+			.jsonPath("$.data.sequenceStatesAggregate.avg.replyCount")
+			.isEqualTo(1.4)
+			.jsonPath("$.data.sequenceStatesAggregate.min.replyCount")
+			.isEqualTo(0)
+			.jsonPath("$.data.sequenceStatesAggregate.min.createdAt")
+			.isEqualTo("2024-03-10T04:30:00Z")
+			.jsonPath("$.data.sequenceStatesAggregate.min.activeAt")
+			.isEmpty()
+			.jsonPath("$.data.sequenceStatesAggregate.max.deliverCount")
+			.isEqualTo(Integer.MAX_VALUE)
+			.jsonPath("$.data.sequenceStatesAggregate.max.createdAt")
+			.isEqualTo("2024-11-04T04:30:00Z")
+			.jsonPath("$.data.sequenceStatesAggregate.distinctCount.sequence")
+			.isEqualTo(2)
+			.jsonPath("$.data.sequenceStatesAggregate.distinctCount.mailbox")
+			.isEqualTo(2)
+			.jsonPath("$.data.sequenceStatesAggregate.distinctCount.opportunity")
+			.isEqualTo(1)
+			.jsonPath("$.data.sequenceStatesAggregate.distinctCount.account")
+			.isEqualTo(1)
+			.jsonPath("$.data.sequenceStatesAggregate.distinctCount.prospect")
+			.isEqualTo(5)
+			.jsonPath("$.data.sequenceStatesAggregate.distinctCount.creator")
+			.isEqualTo(0)
+			.jsonPath("$.data.sequenceStatesAggregate.distinctCount.sequenceStep")
+			.isEqualTo(0);
 		assertThat(this.statements.count()).isEqualTo(1);
 	}
 
 	@Test
 	void averagesAreNullAndSumsZeroOverNoStates() {
-		this.graphQlTester
-			.document("{ sequenceStatesAggregate(filter: { replyCount: { gt: 100 } }) "
-					+ "{ count sum { replyCount } avg { replyCount } min { replyCount createdAt } max { openCount } } }")
+		this.graphQlTester.document("{ sequenceStatesAggregate(filter: { replyCount: { gt: 100 } }) "
+				+ "{ count sum { replyCount } avg { replyCount } min { replyCount createdAt } max { openCount } } }")
 			.execute()
 			.path("sequenceStatesAggregate")
 			.matchesJson("""

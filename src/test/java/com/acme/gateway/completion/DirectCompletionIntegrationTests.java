@@ -19,11 +19,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
 /**
- * {@link DirectCompletionStrategy} must answer exactly as graphql-java's own completion does:
- * the same JSON text, byte for byte (keys, order, nulls, scalars, errors), for every document
- * here, each sent twice on the same rows, once completed directly and once with the standard
- * path forced. Each case also says whether it should go the direct way, so a change that quietly
- * sends everything down the standard path (or one that stops falling back) fails too.
+ * {@link DirectCompletionStrategy} must answer exactly as graphql-java's own completion
+ * does: the same JSON text, byte for byte (keys, order, nulls, scalars, errors), for
+ * every document here, each sent twice on the same rows, once completed directly and once
+ * with the standard path forced. Each case also says whether it should go the direct way,
+ * so a change that quietly sends everything down the standard path (or one that stops
+ * falling back) fails too.
  */
 class DirectCompletionIntegrationTests extends IntegrationTest {
 
@@ -62,7 +63,10 @@ class DirectCompletionIntegrationTests extends IntegrationTest {
 		this.fixtures.states(world, 3);
 	}
 
-	/** A document, its variables, and whether some object of it should be completed directly. */
+	/**
+	 * A document, its variables, and whether some object of it should be completed
+	 * directly.
+	 */
 	record Case(String name, String document, Map<String, Object> variables, boolean direct) {
 
 		@Override
@@ -84,18 +88,15 @@ class DirectCompletionIntegrationTests extends IntegrationTest {
 				new Case("a state whose optional links are all null",
 						"query($id: ID!) { sequenceState(id: $id) { id " + ALL_LINKS + " } }",
 						Map.of("id", "BARELY_LINKED"), true),
-				new Case("aliases, __typename, fragments and repeated fields",
-						"""
-								query { sequenceStates(last: 3) { __typename page: pageInfo { __typename more: hasPreviousPage }
-								  edges { __typename node { __typename ...Counts key: id id
-								    ... on SequenceState { who: prospect { __typename ...Names } prospect { id } } } } } }
-								fragment Counts on SequenceState { bounceCount clicks: clickCount state }
-								fragment Names on Prospect { firstName lastName emails }""",
-						Map.of(), true),
-				new Case("@skip and @include driven by variables",
-						"""
-								query($withLinks: Boolean!, $withoutIds: Boolean!) { sequenceStates(first: 5) { edges { node {
-								  id @skip(if: $withoutIds) state prospect @include(if: $withLinks) { id firstName } } } } }""",
+				new Case("aliases, __typename, fragments and repeated fields", """
+						query { sequenceStates(last: 3) { __typename page: pageInfo { __typename more: hasPreviousPage }
+						  edges { __typename node { __typename ...Counts key: id id
+						    ... on SequenceState { who: prospect { __typename ...Names } prospect { id } } } } } }
+						fragment Counts on SequenceState { bounceCount clicks: clickCount state }
+						fragment Names on Prospect { firstName lastName emails }""", Map.of(), true),
+				new Case("@skip and @include driven by variables", """
+						query($withLinks: Boolean!, $withoutIds: Boolean!) { sequenceStates(first: 5) { edges { node {
+						  id @skip(if: $withoutIds) state prospect @include(if: $withLinks) { id firstName } } } } }""",
 						Map.of("withLinks", true, "withoutIds", true), true),
 				new Case("totalCount beside the edges (its own resolver)",
 						"{ sequenceStates(first: 2) { totalCount edges { node { id state account { name } } } } }",
@@ -106,14 +107,16 @@ class DirectCompletionIntegrationTests extends IntegrationTest {
 				new Case("lists with their own resolvers (their items are plain)",
 						"{ sequenceStates(first: 5) { edges { node { id mailings { id state } tasks { id } calls { id } activeStepMailings { id } activeStepTasks { id } } } } }",
 						Map.of(), true),
-				new Case("a field computed per caller", "{ sequenceStates(first: 5) { edges { node { id canDelete } } } }",
-						Map.of(), false),
-				new Case("an empty page", "{ sequenceStates(first: 0) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }",
+				new Case("a field computed per caller",
+						"{ sequenceStates(first: 5) { edges { node { id canDelete } } } }", Map.of(), false),
+				new Case("an empty page",
+						"{ sequenceStates(first: 0) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }",
 						Map.of(), true),
 				new Case("a state that does not exist", "{ sequenceState(id: \"999999999\") { id prospect { id } } }",
 						Map.of(), false),
 				new Case("a refused cursor (an error, no data)",
-						"{ sequenceStates(first: 2, after: \"not-a-cursor\") { edges { node { id } } } }", Map.of(), false));
+						"{ sequenceStates(first: 2, after: \"not-a-cursor\") { edges { node { id } } } }", Map.of(),
+						false));
 	}
 
 	@ParameterizedTest
@@ -137,9 +140,10 @@ class DirectCompletionIntegrationTests extends IntegrationTest {
 
 	/**
 	 * Plans and joined links are shared by the requests that send the same document; with
-	 * {@code @skip}/{@code @include} on variables, each request must still get its own selection.
-	 * Sent one after another, every combination answers as graphql-java does, directly (a link
-	 * missing from the join would fall back) and with the prospect exactly when it is included.
+	 * {@code @skip}/{@code @include} on variables, each request must still get its own
+	 * selection. Sent one after another, every combination answers as graphql-java does,
+	 * directly (a link missing from the join would fall back) and with the prospect
+	 * exactly when it is included.
 	 */
 	@Test
 	void aDocumentWithDirectivesIsCompletedForTheVariablesOfEachRequest() {
@@ -164,13 +168,15 @@ class DirectCompletionIntegrationTests extends IntegrationTest {
 	}
 
 	/**
-	 * A mutation's state comes without joined links, so the plan of its selection (which reads
-	 * them) does not fit: the object falls back to graphql-java, whose DataLoaders fetch them.
+	 * A mutation's state comes without joined links, so the plan of its selection (which
+	 * reads them) does not fit: the object falls back to graphql-java, whose DataLoaders
+	 * fetch them.
 	 */
 	@Test
 	void aStateWithoutJoinedLinksFallsBackToTheStandardPath() {
 		double fellBackBefore = completions("fell-back");
-		String answer = post("mutation($id: ID!) { pauseSequenceState(id: $id, reason: \"holiday\") { id state prospect { firstName } account { name } } }",
+		String answer = post(
+				"mutation($id: ID!) { pauseSequenceState(id: $id, reason: \"holiday\") { id state prospect { firstName } account { name } } }",
 				Map.of("id", String.valueOf(this.fullyLinked)), false);
 
 		assertThat(answer).isEqualTo("{\"data\":{\"pauseSequenceState\":{\"id\":\"" + this.fullyLinked
@@ -179,15 +185,12 @@ class DirectCompletionIntegrationTests extends IntegrationTest {
 	}
 
 	private String post(String document, Map<String, Object> variables, boolean standardCompletion) {
-		return this.webTestClient.post()
-			.uri("/graphql")
-			.contentType(MediaType.APPLICATION_JSON)
-			.headers(headers -> {
-				headers.setBearerAuth(TestTokens.forUser(this.adminId, TestTokens.ALL));
-				if (standardCompletion) {
-					headers.set(TestDatabaseConfiguration.STANDARD_COMPLETION_HEADER, "true");
-				}
-			})
+		return this.webTestClient.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).headers(headers -> {
+			headers.setBearerAuth(TestTokens.forUser(this.adminId, TestTokens.ALL));
+			if (standardCompletion) {
+				headers.set(TestDatabaseConfiguration.STANDARD_COMPLETION_HEADER, "true");
+			}
+		})
 			.bodyValue(Map.of("query", document, "variables", variables))
 			.exchange()
 			.expectStatus()
@@ -195,7 +198,8 @@ class DirectCompletionIntegrationTests extends IntegrationTest {
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody()
-			// The rate limit's report differs between any two requests (remaining); the answers are compared.
+			// The rate limit's report differs between any two requests (remaining); the
+			// answers are compared.
 			.replaceFirst(",\"extensions\":\\{\"rateLimit\":\\{[^}]*\\}\\}", "");
 	}
 

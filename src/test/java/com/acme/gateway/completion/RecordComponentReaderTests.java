@@ -12,9 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * {@link RecordComponentReader} answers as graphql-java's property fetcher does, and reads a
- * public record's accessor without asking the fetcher. (The equivalence of whole responses is
- * {@code DirectCompletionIntegrationTests}'s job.)
+ * {@link RecordComponentReader} answers as graphql-java's property fetcher does, and
+ * reads a public record's accessor without asking the fetcher. (The equivalence of whole
+ * responses is {@code DirectCompletionIntegrationTests}'s job.)
  */
 class RecordComponentReaderTests {
 
@@ -48,8 +48,7 @@ class RecordComponentReaderTests {
 
 	@Test
 	void readsAPublicRecordsAccessorWithoutTheFetcher() {
-		RecordComponentReader reader = new RecordComponentReader("name",
-				CompletionPlanner.fetching(NAME, UNREACHABLE));
+		RecordComponentReader reader = new RecordComponentReader("name", CompletionPlanner.fetching(NAME, UNREACHABLE));
 
 		assertThat(reader.read(new Person("Ada", 36), null)).isEqualTo("Ada");
 		assertThat(reader.read(new Person(null, 36), null)).isNull();
@@ -68,10 +67,10 @@ class RecordComponentReaderTests {
 
 	@Test
 	void leavesAnythingButAPublicRecordToTheFetcher() {
-		RecordComponentReader direct = new RecordComponentReader("name",
-				CompletionPlanner.fetching(NAME, UNREACHABLE));
+		RecordComponentReader direct = new RecordComponentReader("name", CompletionPlanner.fetching(NAME, UNREACHABLE));
 
-		// The fetcher failing is reported as NotDirect: the standard path then reports it properly.
+		// The fetcher failing is reported as NotDirect: the standard path then reports it
+		// properly.
 		assertThatThrownBy(() -> direct.read(Map.of("name", "x"), null)).isSameAs(NotDirect.INSTANCE);
 		assertThatThrownBy(() -> direct.read(new Hidden("x"), null)).isSameAs(NotDirect.INSTANCE);
 	}
@@ -90,8 +89,7 @@ class RecordComponentReaderTests {
 				throw new OutOfMemoryError("test");
 			}
 		};
-		RecordComponentReader reader = new RecordComponentReader("name",
-				CompletionPlanner.fetching(NAME, outOfMemory));
+		RecordComponentReader reader = new RecordComponentReader("name", CompletionPlanner.fetching(NAME, outOfMemory));
 
 		assertThatThrownBy(() -> reader.read(Map.of("name", "x"), null)).isInstanceOf(OutOfMemoryError.class);
 	}

@@ -15,8 +15,9 @@ import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link ColumnPositions} reads by position only where the row holds the columns in order at the
- * expected place, and gives the same values as {@code Record.get(Field)} in every case.
+ * {@link ColumnPositions} reads by position only where the row holds the columns in order
+ * at the expected place, and gives the same values as {@code Record.get(Field)} in every
+ * case.
  */
 class ColumnPositionsTests {
 

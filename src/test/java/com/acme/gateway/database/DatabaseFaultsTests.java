@@ -23,8 +23,8 @@ class DatabaseFaultsTests {
 
 	@Test
 	void recognisesATranslatedFaultWrappedByAFuture() {
-		assertThat(DatabaseFaults.isDatabaseUnreachable(
-				new CompletionException(new DataAccessResourceFailureException("lost")))).isTrue();
+		assertThat(DatabaseFaults
+			.isDatabaseUnreachable(new CompletionException(new DataAccessResourceFailureException("lost")))).isTrue();
 	}
 
 	@Test

@@ -10,8 +10,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 
 /**
- * {@link DatabaseFaults} relies on jOOQ's statements failing with Spring's translated exceptions,
- * which Spring Boot's jOOQ starter arranges; this proves the gateway's {@code DSLContext} still does.
+ * {@link DatabaseFaults} relies on jOOQ's statements failing with Spring's translated
+ * exceptions, which Spring Boot's jOOQ starter arranges; this proves the gateway's
+ * {@code DSLContext} still does.
  */
 class JooqExceptionTranslationIntegrationTests extends IntegrationTest {
 

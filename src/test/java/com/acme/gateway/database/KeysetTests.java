@@ -24,10 +24,11 @@ class KeysetTests {
 
 	@Test
 	void usesRowComparisonWhenAllKeysRunOneWayAndAreNotNull() {
-		List<SortKey<?>> keys = List.of(SortKey.of(SEQUENCE_STATE.UPDATED_AT, true), SortKey.of(SEQUENCE_STATE.ID, true));
+		List<SortKey<?>> keys = List.of(SortKey.of(SEQUENCE_STATE.UPDATED_AT, true),
+				SortKey.of(SEQUENCE_STATE.ID, true));
 
-		assertThat(render(Keyset.after(keys, List.of(T, 7L), false)))
-			.isEqualTo("(sequence_state.updated_at, sequence_state.id) < (timestamp with time zone '2019-08-24 14:15:22+00:00', 7)");
+		assertThat(render(Keyset.after(keys, List.of(T, 7L), false))).isEqualTo(
+				"(sequence_state.updated_at, sequence_state.id) < (timestamp with time zone '2019-08-24 14:15:22+00:00', 7)");
 	}
 
 	@Test
@@ -39,7 +40,8 @@ class KeysetTests {
 
 	@Test
 	void nullableAscendingKeyTreatsNullsAsLast() {
-		List<SortKey<?>> keys = List.of(SortKey.of(SEQUENCE_STATE.ACTIVE_AT, false), SortKey.of(SEQUENCE_STATE.ID, false));
+		List<SortKey<?>> keys = List.of(SortKey.of(SEQUENCE_STATE.ACTIVE_AT, false),
+				SortKey.of(SEQUENCE_STATE.ID, false));
 
 		assertThat(render(Keyset.after(keys, List.of(T, 7L), false))).isEqualTo(
 				"(sequence_state.active_at > timestamp with time zone '2019-08-24 14:15:22+00:00' or sequence_state.active_at is null "
@@ -48,7 +50,8 @@ class KeysetTests {
 
 	@Test
 	void afterANullOnAnAscendingKeyOnlyTiesRemain() {
-		List<SortKey<?>> keys = List.of(SortKey.of(SEQUENCE_STATE.ACTIVE_AT, false), SortKey.of(SEQUENCE_STATE.ID, false));
+		List<SortKey<?>> keys = List.of(SortKey.of(SEQUENCE_STATE.ACTIVE_AT, false),
+				SortKey.of(SEQUENCE_STATE.ID, false));
 
 		assertThat(render(Keyset.after(keys, Arrays.asList(null, 7L), false)))
 			.isEqualTo("(sequence_state.active_at is null and sequence_state.id > 7)");
@@ -56,7 +59,8 @@ class KeysetTests {
 
 	@Test
 	void mixedDirectionsAddABoundOnTheLeadingKey() {
-		List<SortKey<?>> keys = List.of(SortKey.of(SEQUENCE_STATE.BOUNCE_COUNT, true), SortKey.of(SEQUENCE_STATE.ID, false));
+		List<SortKey<?>> keys = List.of(SortKey.of(SEQUENCE_STATE.BOUNCE_COUNT, true),
+				SortKey.of(SEQUENCE_STATE.ID, false));
 
 		assertThat(render(Keyset.after(keys, List.of(3, 7L), false))).isEqualTo(
 				"((sequence_state.bounce_count < 3 or (sequence_state.bounce_count = 3 and sequence_state.id > 7)) "

@@ -11,8 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * {@link RenderedQueries.Statement} cuts a rendered statement at its bind markers so that jOOQ
- * binds each value where the marker was; the integration tests run every query through it.
+ * {@link RenderedQueries.Statement} cuts a rendered statement at its bind markers so that
+ * jOOQ binds each value where the marker was; the integration tests run every query
+ * through it.
  */
 class RenderedQueriesStatementTests {
 

@@ -33,7 +33,8 @@ class DocumentManifestTests {
 	@Test
 	void refusesApolloManifestOfAnotherVersion() {
 		assertThatIllegalStateException()
-			.isThrownBy(() -> DocumentManifest.read(json("{\"format\":\"apollo-persisted-query-manifest\",\"version\":2,\"operations\":[]}")))
+			.isThrownBy(() -> DocumentManifest
+				.read(json("{\"format\":\"apollo-persisted-query-manifest\",\"version\":2,\"operations\":[]}")))
 			.withMessageContaining("gateway.documents.manifest");
 	}
 

@@ -25,8 +25,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Apollo's automatic persisted queries against the shared registry, and queries over GET.
- * Every test uses a document text of its own: the per-instance caches outlive the tables, which
- * every test empties.
+ * Every test uses a document text of its own: the per-instance caches outlive the tables,
+ * which every test empties.
  */
 class PersistedQueryIntegrationTests extends IntegrationTest {
 
@@ -45,24 +45,34 @@ class PersistedQueryIntegrationTests extends IntegrationTest {
 	void answersPersistedQueryNotFoundForUnknownHash() {
 		String text = uniqueQuery();
 		postAsAdmin(Map.of("extensions", apq(sha256(text)))).expectBody()
-			.jsonPath("$.errors[0].message").isEqualTo("PersistedQueryNotFound")
-			.jsonPath("$.errors[0].extensions.code").isEqualTo("PERSISTED_QUERY_NOT_FOUND")
-			.jsonPath("$.data").doesNotExist();
+			.jsonPath("$.errors[0].message")
+			.isEqualTo("PersistedQueryNotFound")
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("PERSISTED_QUERY_NOT_FOUND")
+			.jsonPath("$.data")
+			.doesNotExist();
 	}
 
 	@Test
 	void registersHashWithTextThenAnswersHashAlone() {
 		String text = uniqueQuery();
 		postAsAdmin(Map.of("query", text, "extensions", apq(sha256(text)))).expectBody()
-			.jsonPath("$.data.sequenceStates.totalCount").isEqualTo(0)
-			.jsonPath("$.errors").doesNotExist();
+			.jsonPath("$.data.sequenceStates.totalCount")
+			.isEqualTo(0)
+			.jsonPath("$.errors")
+			.doesNotExist();
 
 		postAsAdmin(Map.of("extensions", apq(sha256(text)))).expectBody()
-			.jsonPath("$.data.sequenceStates.totalCount").isEqualTo(0)
-			.jsonPath("$.errors").doesNotExist();
+			.jsonPath("$.data.sequenceStates.totalCount")
+			.isEqualTo(0)
+			.jsonPath("$.errors")
+			.doesNotExist();
 	}
 
-	/** What one instance registered, another finds: the row is in PostgreSQL, not in memory. */
+	/**
+	 * What one instance registered, another finds: the row is in PostgreSQL, not in
+	 * memory.
+	 */
 	@Test
 	void sharesRegisteredDocumentsThroughTheDatabase() {
 		String text = uniqueQuery();
@@ -75,10 +85,14 @@ class PersistedQueryIntegrationTests extends IntegrationTest {
 		this.parsedDocuments.clear();
 
 		postAsAdmin(Map.of("extensions", apq(sha256(text)))).expectBody()
-			.jsonPath("$.data.sequenceStates.totalCount").isEqualTo(0);
+			.jsonPath("$.data.sequenceStates.totalCount")
+			.isEqualTo(0);
 	}
 
-	/** The entry a hash request parsed is the one a request sending the same text in full uses. */
+	/**
+	 * The entry a hash request parsed is the one a request sending the same text in full
+	 * uses.
+	 */
 	@Test
 	void parsesPersistedDocumentOnceForEverySender() {
 		String text = uniqueQuery();
@@ -96,8 +110,10 @@ class PersistedQueryIntegrationTests extends IntegrationTest {
 		String text = uniqueQuery();
 		String otherHash = sha256(uniqueQuery());
 		postAsAdmin(Map.of("query", text, "extensions", apq(otherHash))).expectBody()
-			.jsonPath("$.errors[0].extensions.code").isEqualTo("BAD_USER_INPUT")
-			.jsonPath("$.data").doesNotExist();
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("BAD_USER_INPUT")
+			.jsonPath("$.data")
+			.doesNotExist();
 
 		assertThat(this.dsl.fetchCount(PERSISTED_DOCUMENT)).isZero();
 	}
@@ -106,34 +122,46 @@ class PersistedQueryIntegrationTests extends IntegrationTest {
 	void doesNotRegisterInvalidDocument() {
 		String text = "{ sequenceStates(first: 1) { noSuchField } } # " + UUID.randomUUID();
 		postAsAdmin(Map.of("query", text, "extensions", apq(sha256(text)))).expectBody()
-			.jsonPath("$.errors[0].extensions.code").isEqualTo("BAD_USER_INPUT");
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("BAD_USER_INPUT");
 
 		assertThat(this.dsl.fetchCount(PERSISTED_DOCUMENT)).isZero();
 	}
 
 	@Test
 	void answersQueryOverGetWithVariablesAndNoStore() {
-		get("query($id: ID!) { sequenceState(id: $id) { id } }", "{\"id\":\"1\"}", null)
-			.expectStatus().isOk()
-			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
-			.expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "private, no-store")
-			.expectHeader().doesNotExist(HttpHeaders.ETAG)
-			.expectBody().jsonPath("$.data.sequenceState").isEmpty();
+		get("query($id: ID!) { sequenceState(id: $id) { id } }", "{\"id\":\"1\"}", null).expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+			.expectHeader()
+			.valueEquals(HttpHeaders.CACHE_CONTROL, "private, no-store")
+			.expectHeader()
+			.doesNotExist(HttpHeaders.ETAG)
+			.expectBody()
+			.jsonPath("$.data.sequenceState")
+			.isEmpty();
 	}
 
 	@Test
 	void refusesMalformedVariablesOverGet() {
-		get("query($id: ID!) { sequenceState(id: $id) { id } }", "{not json", null).expectStatus().isBadRequest()
-			.expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("BAD_USER_INPUT");
+		get("query($id: ID!) { sequenceState(id: $id) { id } }", "{not json", null).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("BAD_USER_INPUT");
 	}
 
 	@Test
 	void refusesMutationOverGetWithoutRunningIt() {
 		this.statements.reset();
-		get("mutation { finishSequenceState(id: \"1\") { id } }", null, null)
-			.expectStatus().isEqualTo(405)
-			.expectHeader().valueEquals(HttpHeaders.ALLOW, "POST")
-			.expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("BAD_USER_INPUT");
+		get("mutation { finishSequenceState(id: \"1\") { id } }", null, null).expectStatus()
+			.isEqualTo(405)
+			.expectHeader()
+			.valueEquals(HttpHeaders.ALLOW, "POST")
+			.expectBody()
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("BAD_USER_INPUT");
 		assertThat(this.statements.count()).isZero();
 	}
 
@@ -143,37 +171,52 @@ class PersistedQueryIntegrationTests extends IntegrationTest {
 		postAsAdmin(Map.of("query", text, "extensions", apq(sha256(text)))).expectStatus().isOk();
 		String extensions = "{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\"" + sha256(text) + "\"}}";
 
-		WebTestClient.ResponseSpec first = get(null, null, extensions).expectStatus().isOk()
-			.expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "private, max-age=60");
+		WebTestClient.ResponseSpec first = get(null, null, extensions).expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals(HttpHeaders.CACHE_CONTROL, "private, max-age=60");
 		String etag = first.returnResult(String.class).getResponseHeaders().getETag();
 		assertThat(etag).startsWith("\"");
 
-		getWithHeaders(null, null, extensions, headers -> headers.setIfNoneMatch(etag))
-			.expectStatus().isNotModified()
-			.expectHeader().valueEquals(HttpHeaders.ETAG, etag);
+		getWithHeaders(null, null, extensions, headers -> headers.setIfNoneMatch(etag)).expectStatus()
+			.isNotModified()
+			.expectHeader()
+			.valueEquals(HttpHeaders.ETAG, etag);
 	}
 
 	@Test
 	void answersUnknownHashOverGetWithoutCaching() {
 		String extensions = "{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\"" + sha256(uniqueQuery()) + "\"}}";
-		get(null, null, extensions)
-			.expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "private, no-store")
-			.expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("PERSISTED_QUERY_NOT_FOUND");
+		get(null, null, extensions).expectHeader()
+			.valueEquals(HttpHeaders.CACHE_CONTROL, "private, no-store")
+			.expectBody()
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("PERSISTED_QUERY_NOT_FOUND");
 	}
 
-	/** GraphQL over HTTP: a request error is 400 for a client that accepts the new media type. */
+	/**
+	 * GraphQL over HTTP: a request error is 400 for a client that accepts the new media
+	 * type.
+	 */
 	@Test
 	void answersGraphqlResponseMediaTypeWhenAskedFor() {
 		getWithHeaders("{ noSuchField }", null, null, headers -> headers.setAccept(List.of(GRAPHQL_RESPONSE)))
-			.expectStatus().isBadRequest()
-			.expectHeader().contentTypeCompatibleWith(GRAPHQL_RESPONSE)
-			.expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("BAD_USER_INPUT");
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(GRAPHQL_RESPONSE)
+			.expectBody()
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("BAD_USER_INPUT");
 	}
 
 	@Test
 	void refusesGetWithoutDocument() {
-		get(null, null, null).expectStatus().isBadRequest()
-			.expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("BAD_USER_INPUT");
+		get(null, null, null).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("BAD_USER_INPUT");
 	}
 
 	private WebTestClient.ResponseSpec get(String query, String variables, String extensions) {
@@ -193,28 +236,27 @@ class PersistedQueryIntegrationTests extends IntegrationTest {
 		if (extensions != null) {
 			parameters.put("extensions", extensions);
 		}
-		return this.webTestClient.get()
-			.uri(builder -> {
-				parameters.keySet().forEach(name -> builder.queryParam(name, "{" + name + "}"));
-				return builder.path("/graphql").build(parameters);
-			})
-			.headers(h -> h.setBearerAuth(TestTokens.forUser(this.adminId, TestTokens.ALL)))
-			.headers(headers)
-			.exchange();
+		return this.webTestClient.get().uri(builder -> {
+			parameters.keySet().forEach(name -> builder.queryParam(name, "{" + name + "}"));
+			return builder.path("/graphql").build(parameters);
+		}).headers(h -> h.setBearerAuth(TestTokens.forUser(this.adminId, TestTokens.ALL))).headers(headers).exchange();
 	}
 
 	static Map<String, Object> apq(String hash) {
 		return Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", hash));
 	}
 
-	/** A query no other test sends: the comment makes the text, and so the hash, unique. */
+	/**
+	 * A query no other test sends: the comment makes the text, and so the hash, unique.
+	 */
 	static String uniqueQuery() {
 		return "{ sequenceStates(first: 1) { totalCount } } # " + UUID.randomUUID();
 	}
 
 	static String sha256(String text) {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

@@ -15,20 +15,24 @@ class RelayManifestIntegrationTests extends IntegrationTest {
 	@Test
 	void runsDocumentNamedByRelayId() {
 		postAsAdmin(Map.of("documentId", "relay-state-by-id", "variables", Map.of("id", "1"))).expectBody()
-			.jsonPath("$.data.sequenceState").isEmpty()
-			.jsonPath("$.errors").doesNotExist();
+			.jsonPath("$.data.sequenceState")
+			.isEmpty()
+			.jsonPath("$.errors")
+			.doesNotExist();
 	}
 
 	@Test
 	void runsRelayDocumentSentInFull() {
 		postAsAdmin(Map.of("query", TrustedDocumentsIntegrationTests.STATE_COUNT)).expectBody()
-			.jsonPath("$.data.sequenceStates.totalCount").isEqualTo(0);
+			.jsonPath("$.data.sequenceStates.totalCount")
+			.isEqualTo(0);
 	}
 
 	@Test
 	void refusesDocumentOutsideRelayManifest() {
 		postAsAdmin(Map.of("query", "{ sequenceStates(first: 3) { totalCount } }")).expectBody()
-			.jsonPath("$.errors[0].extensions.code").isEqualTo("FORBIDDEN");
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("FORBIDDEN");
 	}
 
 }

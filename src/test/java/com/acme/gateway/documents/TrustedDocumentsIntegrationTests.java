@@ -23,21 +23,26 @@ class TrustedDocumentsIntegrationTests extends IntegrationTest {
 	@Test
 	void runsManifestDocumentSentInFull() {
 		post(Map.of("query", STATE_COUNT), TestTokens.ALL).expectBody()
-			.jsonPath("$.data.sequenceStates.totalCount").isEqualTo(0)
-			.jsonPath("$.errors").doesNotExist();
+			.jsonPath("$.data.sequenceStates.totalCount")
+			.isEqualTo(0)
+			.jsonPath("$.errors")
+			.doesNotExist();
 	}
 
 	@Test
 	void runsManifestDocumentNamedByDocumentId() {
 		post(Map.of("documentId", STATE_COUNT_ID), TestTokens.ALL).expectBody()
-			.jsonPath("$.data.sequenceStates.totalCount").isEqualTo(0)
-			.jsonPath("$.errors").doesNotExist();
+			.jsonPath("$.data.sequenceStates.totalCount")
+			.isEqualTo(0)
+			.jsonPath("$.errors")
+			.doesNotExist();
 	}
 
 	@Test
 	void runsManifestDocumentByItsApqHash() {
 		post(Map.of("extensions", PersistedQueryIntegrationTests.apq(STATE_COUNT_ID)), TestTokens.ALL).expectBody()
-			.jsonPath("$.data.sequenceStates.totalCount").isEqualTo(0);
+			.jsonPath("$.data.sequenceStates.totalCount")
+			.isEqualTo(0);
 	}
 
 	@Test
@@ -46,17 +51,23 @@ class TrustedDocumentsIntegrationTests extends IntegrationTest {
 			.uri(builder -> builder.path("/graphql").queryParam("documentId", STATE_COUNT_ID).build())
 			.headers(headers -> headers.setBearerAuth(TestTokens.forUser(this.adminId, TestTokens.ALL)))
 			.exchange()
-			.expectStatus().isOk()
-			.expectHeader().valueEquals("Cache-Control", "private, max-age=60")
-			.expectBody().jsonPath("$.data.sequenceStates.totalCount").isEqualTo(0);
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("Cache-Control", "private, max-age=60")
+			.expectBody()
+			.jsonPath("$.data.sequenceStates.totalCount")
+			.isEqualTo(0);
 	}
 
 	@Test
 	void refusesDocumentOutsideManifest() {
 		this.statements.reset();
 		post(Map.of("query", "{ sequenceStates(first: 2) { totalCount } }"), TestTokens.ALL).expectBody()
-			.jsonPath("$.errors[0].extensions.code").isEqualTo("FORBIDDEN")
-			.jsonPath("$.data").doesNotExist();
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("FORBIDDEN")
+			.jsonPath("$.data")
+			.doesNotExist();
 		org.assertj.core.api.Assertions.assertThat(this.statements.count()).isZero();
 	}
 
@@ -64,23 +75,29 @@ class TrustedDocumentsIntegrationTests extends IntegrationTest {
 	@Test
 	void refusesToRegisterDocumentOutsideManifest() {
 		String text = PersistedQueryIntegrationTests.uniqueQuery();
-		post(Map.of("query", text, "extensions", PersistedQueryIntegrationTests.apq(PersistedQueryIntegrationTests.sha256(text))),
-				TestTokens.ALL)
-			.expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("FORBIDDEN");
+		post(Map.of("query", text, "extensions",
+				PersistedQueryIntegrationTests.apq(PersistedQueryIntegrationTests.sha256(text))), TestTokens.ALL)
+			.expectBody()
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("FORBIDDEN");
 	}
 
 	@Test
 	void answersUnknownDocumentIdWithNotFound() {
 		post(Map.of("documentId", "no-such-document"), TestTokens.ALL).expectBody()
-			.jsonPath("$.errors[0].extensions.code").isEqualTo("PERSISTED_QUERY_NOT_FOUND");
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("PERSISTED_QUERY_NOT_FOUND");
 	}
 
 	@Test
 	void runsAnyDocumentForExploreToken() {
-		post(Map.of("query", "{ sequenceStates(first: 2) { totalCount } }"), "sequenceStates.read sequenceStates.explore")
+		post(Map.of("query", "{ sequenceStates(first: 2) { totalCount } }"),
+				"sequenceStates.read sequenceStates.explore")
 			.expectBody()
-			.jsonPath("$.data.sequenceStates.totalCount").isEqualTo(0)
-			.jsonPath("$.errors").doesNotExist();
+			.jsonPath("$.data.sequenceStates.totalCount")
+			.isEqualTo(0)
+			.jsonPath("$.errors")
+			.doesNotExist();
 	}
 
 	/** GraphiQL's first request: the schema, by introspection, in full text. */
@@ -89,15 +106,19 @@ class TrustedDocumentsIntegrationTests extends IntegrationTest {
 		post(Map.of("query", "query IntrospectionQuery { __schema { queryType { name } types { name } } }"),
 				"sequenceStates.read sequenceStates.explore")
 			.expectBody()
-			.jsonPath("$.data.__schema.queryType.name").isEqualTo("Query")
-			.jsonPath("$.errors").doesNotExist();
+			.jsonPath("$.data.__schema.queryType.name")
+			.isEqualTo("Query")
+			.jsonPath("$.errors")
+			.doesNotExist();
 	}
 
 	@Test
 	void exploreScopeAllowsNoFieldByItself() {
 		post(Map.of("query", STATE_COUNT), "sequenceStates.explore").expectBody()
-			.jsonPath("$.errors[0].extensions.code").isEqualTo("FORBIDDEN")
-			.jsonPath("$.errors[0].path[0]").isEqualTo("sequenceStates");
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("FORBIDDEN")
+			.jsonPath("$.errors[0].path[0]")
+			.isEqualTo("sequenceStates");
 	}
 
 	private WebTestClient.ResponseSpec post(Object body, String scopes) {

@@ -31,11 +31,12 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The gateway behind a real router: Apollo Gateway ({@code @apollo/gateway}, Node) composes this
- * subgraph's {@code _service} SDL with a small notes subgraph written with {@code @apollo/subgraph}
- * (both in {@code src/test/resources/federation}), and queries cross from one subgraph to the other
- * and back. The router forwards the client's bearer token to both. Skipped only when {@code node}
- * is not installed; the npm packages are installed from the lock file when missing.
+ * The gateway behind a real router: Apollo Gateway ({@code @apollo/gateway}, Node)
+ * composes this subgraph's {@code _service} SDL with a small notes subgraph written with
+ * {@code @apollo/subgraph} (both in {@code src/test/resources/federation}), and queries
+ * cross from one subgraph to the other and back. The router forwards the client's bearer
+ * token to both. Skipped only when {@code node} is not installed; the npm packages are
+ * installed from the lock file when missing.
  */
 class FederationRouterIntegrationTests extends IntegrationTest {
 
@@ -54,7 +55,8 @@ class FederationRouterIntegrationTests extends IntegrationTest {
 
 	@BeforeEach
 	void startRouterOnce() throws Exception {
-		Assumptions.assumeTrue(NodePackages.nodeInstalled(), "node is not installed: the Apollo Gateway test needs Node 20+");
+		Assumptions.assumeTrue(NodePackages.nodeInstalled(),
+				"node is not installed: the Apollo Gateway test needs Node 20+");
 		if (router == null) {
 			NodePackages.installIfMissing(ROUTER_DIRECTORY);
 			startRouter(TestTokens.forUser(this.adminId, TestTokens.ALL));

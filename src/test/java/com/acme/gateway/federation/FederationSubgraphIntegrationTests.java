@@ -16,8 +16,9 @@ import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 /**
- * The gateway as a Federation 2 subgraph, asked the way a router asks: {@code _service} for
- * composition, {@code _entities} for entities by id, and a prospect's own connection of states.
+ * The gateway as a Federation 2 subgraph, asked the way a router asks: {@code _service}
+ * for composition, {@code _entities} for entities by id, and a prospect's own connection
+ * of states.
  */
 class FederationSubgraphIntegrationTests extends IntegrationTest {
 
@@ -45,7 +46,8 @@ class FederationSubgraphIntegrationTests extends IntegrationTest {
 			.entity(String.class)
 			.get();
 
-		assertThat(sdl).containsPattern("@link\\(import : \\[\"@key\"\\], url : \"https://specs.apollo.dev/federation/v2\\.5\"\\)");
+		assertThat(sdl).containsPattern(
+				"@link\\(import : \\[\"@key\"\\], url : \"https://specs.apollo.dev/federation/v2\\.5\"\\)");
 		for (String type : List.of("SequenceState", "Prospect", "Account", "Sequence", "SequenceStep", "Mailbox",
 				"User")) {
 			assertThat(sdl).contains("type " + type + " @key(fields : \"id\", resolvable : true) {");
@@ -59,11 +61,10 @@ class FederationSubgraphIntegrationTests extends IntegrationTest {
 		});
 		long prospect = prospectOf(state);
 
-		GraphQlTester.Response response = entities(List.of(
-				representation("SequenceState", state), representation("Prospect", prospect),
-				representation("Account", world.account()), representation("Sequence", world.sequence()),
-				representation("SequenceStep", world.secondStep()), representation("Mailbox", world.mailbox()),
-				representation("User", world.user())));
+		GraphQlTester.Response response = entities(List.of(representation("SequenceState", state),
+				representation("Prospect", prospect), representation("Account", world.account()),
+				representation("Sequence", world.sequence()), representation("SequenceStep", world.secondStep()),
+				representation("Mailbox", world.mailbox()), representation("User", world.user())));
 
 		response.errors().verify();
 		response.path("_entities[0].state").entity(String.class).isEqualTo("ACTIVE");
@@ -84,7 +85,8 @@ class FederationSubgraphIntegrationTests extends IntegrationTest {
 		int forOne = statementsFor(states.subList(0, 1));
 		int forSixty = statementsFor(states);
 
-		// One statement for the states, one for their prospects (the DataLoader of the link).
+		// One statement for the states, one for their prospects (the DataLoader of the
+		// link).
 		assertThat(forSixty).isEqualTo(forOne).isEqualTo(2);
 	}
 
@@ -140,8 +142,8 @@ class FederationSubgraphIntegrationTests extends IntegrationTest {
 	}
 
 	/**
-	 * Each representation costs its selection: 1 + (1 + 1000 × 2) = 2002, under 20,000 for 9, over
-	 * for 10, even right after the same document passed with 9.
+	 * Each representation costs its selection: 1 + (1 + 1000 × 2) = 2002, under 20,000
+	 * for 9, over for 10, even right after the same document passed with 9.
 	 */
 	@Test
 	void costsEveryRepresentationAsOneObject() {
@@ -185,8 +187,7 @@ class FederationSubgraphIntegrationTests extends IntegrationTest {
 		});
 		long second = this.fixtures.state(prospect, secondSequence, row -> {
 		});
-		this.fixtures.state(prospect, thirdSequence, row -> row.setState(
-				SequenceStateStatus.PAUSED));
+		this.fixtures.state(prospect, thirdSequence, row -> row.setState(SequenceStateStatus.PAUSED));
 		this.fixtures.states(world, 3); // other prospects' states stay out
 
 		// language=GraphQL
@@ -207,7 +208,8 @@ class FederationSubgraphIntegrationTests extends IntegrationTest {
 			.variable("representations", List.of(representation("Prospect", prospect)))
 			.execute();
 		page.path("_entities[0].sequenceStates.totalCount").entity(Integer.class).isEqualTo(2);
-		page.path("_entities[0].sequenceStates.edges[*].node.id").entityList(String.class)
+		page.path("_entities[0].sequenceStates.edges[*].node.id")
+			.entityList(String.class)
 			.containsExactly(String.valueOf(first));
 		String cursor = page.path("_entities[0].sequenceStates.pageInfo.endCursor").entity(String.class).get();
 
@@ -215,7 +217,8 @@ class FederationSubgraphIntegrationTests extends IntegrationTest {
 			.variable("representations", List.of(representation("Prospect", prospect)))
 			.variable("after", cursor)
 			.execute();
-		next.path("_entities[0].sequenceStates.edges[*].node.id").entityList(String.class)
+		next.path("_entities[0].sequenceStates.edges[*].node.id")
+			.entityList(String.class)
 			.containsExactly(String.valueOf(second));
 		next.path("_entities[0].sequenceStates.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
 	}

@@ -27,7 +27,8 @@ class CursorCodecTests {
 
 	@Test
 	void threadsEncodingAtOnceEachGetTheirOwnCursors() throws Exception {
-		// The codec keeps a keyed Mac per thread; one shared Mac would mix the threads' inputs.
+		// The codec keeps a keyed Mac per thread; one shared Mac would mix the threads'
+		// inputs.
 		String expected = this.codec.encode("id+|", List.of("7"));
 		ExecutorService threads = Executors.newFixedThreadPool(4);
 		try {

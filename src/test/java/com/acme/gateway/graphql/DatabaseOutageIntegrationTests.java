@@ -22,9 +22,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A database that goes away gives {@code UNAVAILABLE} (not a stack trace, not a hang), and the
- * gateway serves again by itself once the database is back. The gateway reaches PostgreSQL
- * through a proxy that the test cuts and restores.
+ * A database that goes away gives {@code UNAVAILABLE} (not a stack trace, not a hang),
+ * and the gateway serves again by itself once the database is back. The gateway reaches
+ * PostgreSQL through a proxy that the test cuts and restores.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
@@ -41,7 +41,10 @@ class DatabaseOutageIntegrationTests {
 
 	private HttpGraphQlTester graphQlTester;
 
-	/** A user of its own, since other tests empty the tables; its role is cached by the first request. */
+	/**
+	 * A user of its own, since other tests empty the tables; its role is cached by the
+	 * first request.
+	 */
 	@BeforeEach
 	void signIn() {
 		long user = this.dsl.insertInto(APP_USER)
@@ -50,7 +53,9 @@ class DatabaseOutageIntegrationTests {
 			.returning(APP_USER.ID)
 			.fetchSingle(APP_USER.ID);
 		String token = TestTokens.forUser(user, TestTokens.ALL);
-		this.graphQlTester = this.anonymousGraphQlTester.mutate().headers(headers -> headers.setBearerAuth(token)).build();
+		this.graphQlTester = this.anonymousGraphQlTester.mutate()
+			.headers(headers -> headers.setBearerAuth(token))
+			.build();
 	}
 
 	@DynamicPropertySource

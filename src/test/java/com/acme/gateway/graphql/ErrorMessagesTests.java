@@ -8,9 +8,10 @@ class ErrorMessagesTests {
 
 	@Test
 	void dropsPrintedLiteralOfHugeNumber() {
-		assertThat(ErrorMessages.withoutSyntaxTreeNames("Validation error (WrongType@[sequenceStates]) : argument 'first' "
-				+ "with value 'IntValue{value=99999999999999999999}' is not a valid 'Int' - Expected value to be in the "
-				+ "integer range, but it was a '99999999999999999999'"))
+		assertThat(ErrorMessages
+			.withoutSyntaxTreeNames("Validation error (WrongType@[sequenceStates]) : argument 'first' "
+					+ "with value 'IntValue{value=99999999999999999999}' is not a valid 'Int' - Expected value to be in the "
+					+ "integer range, but it was a '99999999999999999999'"))
 			.isEqualTo("Validation error (WrongType@[sequenceStates]) : argument 'first' has a value that is not a "
 					+ "valid 'Int' - Expected value to be in the integer range, but it was a '99999999999999999999'");
 	}
@@ -25,9 +26,10 @@ class ErrorMessagesTests {
 
 	@Test
 	void printsAnInvalidEnumLiteralAsWritten() {
-		assertThat(ErrorMessages.withoutSyntaxTreeNames("argument 'filter.state.eq' with value 'EnumValue{name='NOPE'}' "
-				+ "is not a valid 'SequenceStateStatus' - Literal value not in allowable values for enum "
-				+ "'SequenceStateStatus' - 'EnumValue{name='NOPE'}'"))
+		assertThat(
+				ErrorMessages.withoutSyntaxTreeNames("argument 'filter.state.eq' with value 'EnumValue{name='NOPE'}' "
+						+ "is not a valid 'SequenceStateStatus' - Literal value not in allowable values for enum "
+						+ "'SequenceStateStatus' - 'EnumValue{name='NOPE'}'"))
 			.isEqualTo("argument 'filter.state.eq' has a value that is not a valid 'SequenceStateStatus' - Literal "
 					+ "value not in allowable values for enum 'SequenceStateStatus' - 'NOPE'");
 	}

@@ -32,10 +32,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.GraphQlSource;
 
 /**
- * Issue 27: a few thousand documents built at random from the schema itself, valid and broken
- * (unknown fields, wrong argument types, wrong variables, fragments, directives, aliases,
- * nesting, cut-off text), are each answered without a 5xx, without {@code INTERNAL} and without
- * a stack trace, SQL or class name, and the gateway still answers afterwards.
+ * Issue 27: a few thousand documents built at random from the schema itself, valid and
+ * broken (unknown fields, wrong argument types, wrong variables, fragments, directives,
+ * aliases, nesting, cut-off text), are each answered without a 5xx, without
+ * {@code INTERNAL} and without a stack trace, SQL or class name, and the gateway still
+ * answers afterwards.
  * <p>
  * The seed is printed; {@code -Dgateway.generated-documents.seed=N} replays a run.
  */
@@ -52,8 +53,9 @@ class GeneratedDocumentsIntegrationTests extends IntegrationTest {
 	private GraphQlSource graphQlSource;
 
 	/**
-	 * A generated document may ask for up to the cost limit's worth of objects (a thousand groups,
-	 * a prospect's thousand states), several MB of JSON: more than the test client's 256 KB default.
+	 * A generated document may ask for up to the cost limit's worth of objects (a
+	 * thousand groups, a prospect's thousand states), several MB of JSON: more than the
+	 * test client's 256 KB default.
 	 */
 	@BeforeEach
 	void acceptLargeAnswers() {
@@ -82,10 +84,15 @@ class GeneratedDocumentsIntegrationTests extends IntegrationTest {
 			outcomes.merge(outcome(response), 1, Integer::sum);
 		}
 		System.out.println("GeneratedDocumentsIntegrationTests outcomes (first error code): " + outcomes);
-		// Both halves of the sweep ran: documents that executed cleanly and documents refused.
+		// Both halves of the sweep ran: documents that executed cleanly and documents
+		// refused.
 		assertThat(outcomes.get("no errors")).as("valid documents").isGreaterThan(DOCUMENTS / 20);
 		assertThat(outcomes.get("BAD_USER_INPUT")).as("refused documents").isGreaterThan(DOCUMENTS / 20);
-		this.graphQlTester.document("{ __typename }").execute().path("__typename").entity(String.class).isEqualTo("Query");
+		this.graphQlTester.document("{ __typename }")
+			.execute()
+			.path("__typename")
+			.entity(String.class)
+			.isEqualTo("Query");
 	}
 
 	private static String outcome(Map<?, ?> response) {
@@ -114,14 +121,20 @@ class GeneratedDocumentsIntegrationTests extends IntegrationTest {
 		}
 	}
 
-	/** Builds one request at a time: a document, and sometimes variables that may not fit it. */
+	/**
+	 * Builds one request at a time: a document, and sometimes variables that may not fit
+	 * it.
+	 */
 	private static final class DocumentGenerator {
 
 		private final GraphQLSchema schema;
 
 		private final Random random;
 
-		/** Half the requests are built to be valid; only the other half take the broken branches. */
+		/**
+		 * Half the requests are built to be valid; only the other half take the broken
+		 * branches.
+		 */
 		private boolean broken;
 
 		DocumentGenerator(GraphQLSchema schema, Random random) {
@@ -165,7 +178,8 @@ class GeneratedDocumentsIntegrationTests extends IntegrationTest {
 					continue;
 				}
 				GraphQLFieldDefinition field = pick(fields);
-				// Two selections of one field with other arguments conflict: the valid half aliases each.
+				// Two selections of one field with other arguments conflict: the valid
+				// half aliases each.
 				if (!this.broken || chance(15)) {
 					selection.append("a").append(i).append(": ");
 				}
@@ -173,7 +187,8 @@ class GeneratedDocumentsIntegrationTests extends IntegrationTest {
 				selection.append(arguments(field, variableDefinitions, variables));
 				if (chance(8)) {
 					selection.append(chance(50) ? " @include(if: " : " @skip(if: ")
-						.append(this.broken ? pick(List.of("true", "false", "1", "\"yes\"")) : pick(List.of("true", "false")))
+						.append(this.broken ? pick(List.of("true", "false", "1", "\"yes\""))
+								: pick(List.of("true", "false")))
 						.append(')');
 				}
 				GraphQLType fieldType = GraphQLTypeUtil.unwrapAll(field.getType());
@@ -182,12 +197,15 @@ class GeneratedDocumentsIntegrationTests extends IntegrationTest {
 						selection.append(breakage(50) ? " " : " { __typename } ");
 					}
 					else if (chance(10) && fieldType instanceof GraphQLObjectType object) {
-						selection.append(" { ... on ").append(object.getName()).append(' ')
+						selection.append(" { ... on ")
+							.append(object.getName())
+							.append(' ')
 							.append(selectionSet(container, depth + 1, variableDefinitions, variables))
 							.append(" } ");
 					}
 					else {
-						selection.append(' ').append(selectionSet(container, depth + 1, variableDefinitions, variables));
+						selection.append(' ')
+							.append(selectionSet(container, depth + 1, variableDefinitions, variables));
 					}
 				}
 				else if (breakage(5)) {
@@ -227,8 +245,8 @@ class GeneratedDocumentsIntegrationTests extends IntegrationTest {
 
 		private String literal(GraphQLInputType type, int depth) {
 			if (breakage(5)) {
-				return pick(List.of("null", "1", "\"text\"", "[1, 2]", "{a: 1}", "true", "99999999999999999999",
-						"1.5", "ACTIVE", "$undefined"));
+				return pick(List.of("null", "1", "\"text\"", "[1, 2]", "{a: 1}", "true", "99999999999999999999", "1.5",
+						"ACTIVE", "$undefined"));
 			}
 			if (type instanceof GraphQLNonNull nonNull) {
 				return literal((GraphQLInputType) nonNull.getWrappedType(), depth);

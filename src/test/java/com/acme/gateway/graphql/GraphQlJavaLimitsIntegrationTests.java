@@ -17,9 +17,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Issue 27: each check graphql-java (and Jackson under it) makes on its own refuses with a client
- * code, never {@code INTERNAL}, and names no class. The gateway's own size limits are raised here
- * so the parser's limits are the ones reached.
+ * Issue 27: each check graphql-java (and Jackson under it) makes on its own refuses with
+ * a client code, never {@code INTERNAL}, and names no class. The gateway's own size
+ * limits are raised here so the parser's limits are the ones reached.
  */
 @TestPropertySource(properties = { "gateway.limits.max-document-size=4MB", "gateway.http.max-request-size=4MB" })
 class GraphQlJavaLimitsIntegrationTests extends IntegrationTest {
@@ -32,22 +32,23 @@ class GraphQlJavaLimitsIntegrationTests extends IntegrationTest {
 	static Stream<Arguments> refusals() {
 		return Stream.of(
 				Arguments.of("good-faith introspection: __schema 25 times",
-						query("{ " + repeat(25, i -> "s" + i + ": __schema { types { fields { name } } }") + " }"), "LIMIT_EXCEEDED"),
-				Arguments.of("good-faith introspection: too many introspection fields",
-						query("{ __schema { types { fields { type { fields { type { fields { type { name } } } } } } } }"
+						query("{ " + repeat(25, i -> "s" + i + ": __schema { types { fields { name } } }") + " }"),
+						"LIMIT_EXCEEDED"),
+				Arguments.of("good-faith introspection: too many introspection fields", query(
+						"{ __schema { types { fields { type { fields { type { fields { type { name } } } } } } } }"
 								+ " t: __type(name: \"Query\") { fields { type { fields { type { fields { name } } } } } } }"),
 						"LIMIT_EXCEEDED"),
 				Arguments.of("parser max tokens (15,000)", query("{ " + "__typename ".repeat(16_000) + "}"),
 						"LIMIT_EXCEEDED"),
-				Arguments.of("parser max whitespace tokens (200,000)", query("{ __typename " + ",".repeat(200_001) + " }"),
+				Arguments.of("parser max whitespace tokens (200,000)",
+						query("{ __typename " + ",".repeat(200_001) + " }"), "LIMIT_EXCEEDED"),
+				Arguments.of("parser max characters (1 MB)", query("{ __typename }\n#" + "x".repeat(1024 * 1024 + 1)),
 						"LIMIT_EXCEEDED"),
-				Arguments.of("parser max characters (1 MB)",
-						query("{ __typename }\n#" + "x".repeat(1024 * 1024 + 1)), "LIMIT_EXCEEDED"),
-				Arguments.of("parser max rule depth (500)",
-						query("{" + " a {".repeat(300) + " b " + "}".repeat(301)), "LIMIT_EXCEEDED"),
+				Arguments.of("parser max rule depth (500)", query("{" + " a {".repeat(300) + " b " + "}".repeat(301)),
+						"LIMIT_EXCEEDED"),
 				Arguments.of("a plain syntax error stays BAD_USER_INPUT", query("{ __typename "), "BAD_USER_INPUT"),
-				Arguments.of("validation stops after 100 errors",
-						query("{ " + repeat(150, i -> "unknown" + i) + " }"), "BAD_USER_INPUT"),
+				Arguments.of("validation stops after 100 errors", query("{ " + repeat(150, i -> "unknown" + i) + " }"),
+						"BAD_USER_INPUT"),
 				Arguments.of("JSON nesting deeper than Jackson reads",
 						"{\"query\":\"{ __typename }\",\"variables\":{\"deep\":" + "[".repeat(5000) + "]".repeat(5000)
 								+ "}}",
@@ -73,7 +74,11 @@ class GraphQlJavaLimitsIntegrationTests extends IntegrationTest {
 			}
 			assertThat(String.valueOf(fields)).as(check).doesNotContainPattern(PACKAGE);
 		}
-		this.graphQlTester.document("{ __typename }").execute().path("__typename").entity(String.class).isEqualTo("Query");
+		this.graphQlTester.document("{ __typename }")
+			.execute()
+			.path("__typename")
+			.entity(String.class)
+			.isEqualTo("Query");
 	}
 
 	private static String query(String document) {

@@ -22,11 +22,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * GraphiQL as a user meets it: Debian's Chromium, driven by Playwright
- * ({@code graphiql/browser-check.mjs}), opens {@code /graphiql}, pastes a token into the Headers
- * tab and runs the first example tab. The page must show data while every request it makes,
- * workers included, stays on the gateway, and nothing breaks the Content-Security-Policy.
+ * ({@code graphiql/browser-check.mjs}), opens {@code /graphiql}, pastes a token into the
+ * Headers tab and runs the first example tab. The page must show data while every request
+ * it makes, workers included, stays on the gateway, and nothing breaks the
+ * Content-Security-Policy.
  *
- * <p>Skipped, saying why, only where there is no Chromium or Playwright to drive it;
+ * <p>
+ * Skipped, saying why, only where there is no Chromium or Playwright to drive it;
  * {@code .ci/run} installs both.
  */
 class GraphiQlBrowserIntegrationTests extends IntegrationTest {
@@ -58,7 +60,8 @@ class GraphiQlBrowserIntegrationTests extends IntegrationTest {
 		assertThat(requests).anyMatch(url -> url.endsWith("/graphql"));
 		assertThat(texts(report.get("workers"))).isNotEmpty()
 			.allSatisfy(url -> assertThat(originOf(url)).isEqualTo(origin));
-		// The schema requests sent before the token is pasted are refused (401) and logged; those are expected.
+		// The schema requests sent before the token is pasted are refused (401) and
+		// logged; those are expected.
 		assertThat(texts(report.get("consoleErrors"))).noneMatch(error -> error.contains("Content Security Policy"));
 		assertThat(SCREENSHOT).isNotEmptyFile();
 	}
@@ -69,7 +72,8 @@ class GraphiQlBrowserIntegrationTests extends IntegrationTest {
 		Process process = new ProcessBuilder("node", SCRIPT.toString(), origin, token, SCREENSHOT.toString())
 			.redirectError(ProcessBuilder.Redirect.INHERIT)
 			.start();
-		// The report is one line; read it before waiting, so a full pipe cannot stall the script.
+		// The report is one line; read it before waiting, so a full pipe cannot stall the
+		// script.
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		boolean finished = process.waitFor(3, TimeUnit.MINUTES);
 		if (!finished) {

@@ -14,30 +14,32 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.graphql.ResponseError;
 
 /**
- * A sweep of broken requests: each comes back as errors with an {@code extensions.code} and a
- * message free of stack traces, class names and SQL, and the gateway answers normally afterwards.
+ * A sweep of broken requests: each comes back as errors with an {@code extensions.code}
+ * and a message free of stack traces, class names and SQL, and the gateway answers
+ * normally afterwards.
  */
 class MalformedRequestIntegrationTests extends IntegrationTest {
 
-	/** Signs of internals leaking: exception names, stack frames, SQL, table names, AST classes. */
+	/**
+	 * Signs of internals leaking: exception names, stack frames, SQL, table names, AST
+	 * classes.
+	 */
 	private static final List<String> LEAKS = List.of("Exception", "\tat ", "jooq", "select ", "sequence_state",
 			"app_user", "IntValue", "FloatValue", "Value{");
 
-	/** A qualified Java name such as {@code org.jooq.exception} or {@code graphql.execution}. */
+	/**
+	 * A qualified Java name such as {@code org.jooq.exception} or
+	 * {@code graphql.execution}.
+	 */
 	private static final Pattern PACKAGE = Pattern.compile("\\b(java|javax|jakarta|org|com|graphql|tools)\\.[a-z]");
 
 	static List<String> documents() {
-		return List.of("{ sequenceStates(first: 1) { totalCount }",
-				"{ sequenceState(id: \"1) { id } }",
+		return List.of("{ sequenceStates(first: 1) { totalCount }", "{ sequenceState(id: \"1) { id } }",
 				"{ sequenceStates(first: 99999999999999999999) { totalCount } }",
 				"{ sequenceStates(first: 1.5) { totalCount } }",
 				"{ sequenceStates(first: {a: [1, \"x\"]}) { totalCount } }",
-				"{ sequenceStates(first: 1) { noSuchField } }",
-				"{ noSuchQuery }",
-				"mutation { noSuchMutation }",
-				"",
-				"{ sequenceState(id: \"not-a-number\") { id } }",
-				"{".repeat(5000),
+				"{ sequenceStates(first: 1) { noSuchField } }", "{ noSuchQuery }", "mutation { noSuchMutation }", "",
+				"{ sequenceState(id: \"not-a-number\") { id } }", "{".repeat(5000),
 				"{ sequenceStates(first: 1) { totalCount } }\n#" + "x".repeat(512 * 1024));
 	}
 
@@ -63,16 +65,15 @@ class MalformedRequestIntegrationTests extends IntegrationTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "not json at all", "{\"query\": 42}", "{\"variables\": {}}", "[]", "{\"query\":\"{ __typename }\"" })
+	@ValueSource(strings = { "not json at all", "{\"query\": 42}", "{\"variables\": {}}", "[]",
+			"{\"query\":\"{ __typename }\"" })
 	void answersBrokenHttpBodyWithCleanErrors(String body) {
 		assertCleanJson(post(body));
 		assertStillAnswering();
 	}
 
 	private Map<?, ?> post(String body) {
-		return postAsAdmin(body).expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
+		return postAsAdmin(body).expectBody(Map.class).returnResult().getResponseBody();
 	}
 
 	private static void assertCleanJson(Map<?, ?> response) {
@@ -101,7 +102,11 @@ class MalformedRequestIntegrationTests extends IntegrationTest {
 	}
 
 	private void assertStillAnswering() {
-		this.graphQlTester.document("{ __typename }").execute().path("__typename").entity(String.class).isEqualTo("Query");
+		this.graphQlTester.document("{ __typename }")
+			.execute()
+			.path("__typename")
+			.entity(String.class)
+			.isEqualTo("Query");
 	}
 
 }

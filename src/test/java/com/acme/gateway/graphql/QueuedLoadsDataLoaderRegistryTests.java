@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 
 class QueuedLoadsDataLoaderRegistryTests {
 
-	/** The names of the loaders dispatched, in order, as the loaders' instrumentation saw them. */
+	/**
+	 * The names of the loaders dispatched, in order, as the loaders' instrumentation saw
+	 * them.
+	 */
 	private final List<String> dispatched = new CopyOnWriteArrayList<>();
 
 	/** The key lists each batch function was called with. */

@@ -21,8 +21,9 @@ import graphql.schema.idl.TypeDefinitionRegistry;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every type, field, argument, input field and enum value of the SDL carries a description,
- * so an analyst reads the documentation in GraphiQL's Docs tab rather than guessing.
+ * Every type, field, argument, input field and enum value of the SDL carries a
+ * description, so an analyst reads the documentation in GraphiQL's Docs tab rather than
+ * guessing.
  */
 class SchemaDescriptionsTests {
 
@@ -38,8 +39,8 @@ class SchemaDescriptionsTests {
 		for (TypeDefinition<?> type : registry.types().values()) {
 			String name = type.getName();
 			if (type instanceof ObjectTypeDefinition object) {
-				check(undescribed, name, object.getDescription(), object.getName().equals("Query")
-						|| object.getName().equals("Mutation"));
+				check(undescribed, name, object.getDescription(),
+						object.getName().equals("Query") || object.getName().equals("Mutation"));
 				object.getFieldDefinitions().forEach(field -> checkField(undescribed, name, field));
 			}
 			else if (type instanceof InputObjectTypeDefinition input) {
@@ -54,8 +55,8 @@ class SchemaDescriptionsTests {
 			}
 		}
 		registry.objectTypeExtensions()
-			.forEach((name, extensions) -> extensions
-				.forEach(extension -> extension.getFieldDefinitions().forEach(field -> checkField(undescribed, name, field))));
+			.forEach((name, extensions) -> extensions.forEach(extension -> extension.getFieldDefinitions()
+				.forEach(field -> checkField(undescribed, name, field))));
 		registry.scalars()
 			.values()
 			.stream()

@@ -13,8 +13,9 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The query-string half of the bound, which Tomcat's request-line limit (8 KB by default) hides
- * from the integration tests until {@code server.max-http-request-header-size} is raised.
+ * The query-string half of the bound, which Tomcat's request-line limit (8 KB by default)
+ * hides from the integration tests until {@code server.max-http-request-header-size} is
+ * raised.
  */
 class BoundedRequestFilterTests {
 

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Issue 27: request bodies are bounded while they are read, whether or not they declare their
- * length, and a body within the bound is answered as usual.
+ * Issue 27: request bodies are bounded while they are read, whether or not they declare
+ * their length, and a body within the bound is answered as usual.
  */
 class BoundedRequestIntegrationTests extends IntegrationTest {
 
@@ -32,7 +32,8 @@ class BoundedRequestIntegrationTests extends IntegrationTest {
 
 	private final HttpClient client = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(10)).build();
+		.connectTimeout(Duration.ofSeconds(10))
+		.build();
 
 	@Test
 	void refusesTwoMegabyteBodyWithContentLength() throws Exception {
@@ -69,7 +70,8 @@ class BoundedRequestIntegrationTests extends IntegrationTest {
 
 	private static void assertLimitExceeded(HttpResponse<String> response) {
 		assertThat(response.statusCode()).isEqualTo(413);
-		// The rest of the body is not read: the connection is closed instead of kept for the next request.
+		// The rest of the body is not read: the connection is closed instead of kept for
+		// the next request.
 		assertThat(response.headers().firstValue("Connection")).hasValue("close");
 		assertThat(response.body()).startsWith("{\"errors\":[{")
 			.contains("\"code\":\"LIMIT_EXCEEDED\"")
@@ -87,7 +89,10 @@ class BoundedRequestIntegrationTests extends IntegrationTest {
 		return this.client.send(request, BodyHandlers.ofString());
 	}
 
-	/** A valid request of about {@code size} bytes: the padding is an undeclared variable, which GraphQL ignores. */
+	/**
+	 * A valid request of about {@code size} bytes: the padding is an undeclared variable,
+	 * which GraphQL ignores.
+	 */
 	private static byte[] paddedRequest(int size) {
 		String request = "{\"query\":\"{ __typename }\",\"variables\":{\"pad\":\"" + "x".repeat(size - 60) + "\"}}";
 		return request.getBytes(StandardCharsets.UTF_8);

@@ -43,7 +43,8 @@ class RequestIdIntegrationTests extends IntegrationTest {
 	@Test
 	@ExtendWith(OutputCaptureExtension.class)
 	void printsTheIdOnEveryLogLineOfTheRequest(CapturedOutput output) {
-		// The first request initializes the servlet, logging before any filter runs: done before.
+		// The first request initializes the servlet, logging before any filter runs: done
+		// before.
 		requestIdAnswered("warm-up");
 		String logger = "org.springframework.web.servlet.DispatcherServlet";
 		LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
@@ -57,7 +58,8 @@ class RequestIdIntegrationTests extends IntegrationTest {
 
 		List<String> requestLines = output.getOut()
 			.lines()
-			// The lines logged at the level raised for the request (not the servlet's initialization).
+			// The lines logged at the level raised for the request (not the servlet's
+			// initialization).
 			.filter(line -> line.contains(" DEBUG ") && line.contains("DispatcherServlet"))
 			.toList();
 		assertThat(requestLines).anyMatch(line -> line.contains("POST \"/graphql\""))

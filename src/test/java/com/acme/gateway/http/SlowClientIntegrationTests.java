@@ -22,14 +22,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Issue 27: clients that trickle their body, one byte a second, as many of them as there are
- * request threads, do not keep another client from being answered; each of them is answered 408
- * once {@code gateway.http.max-body-read-time} (10 s) has passed; and 2,000 idle connections do
- * not keep anyone from being answered either.
+ * Issue 27: clients that trickle their body, one byte a second, as many of them as there
+ * are request threads, do not keep another client from being answered; each of them is
+ * answered 408 once {@code gateway.http.max-body-read-time} (10 s) has passed; and 2,000
+ * idle connections do not keep anyone from being answered either.
  */
 class SlowClientIntegrationTests extends IntegrationTest {
 
-	/** As many as the request threads (server.tomcat.threads.max): without the body deadline they hold them all. */
+	/**
+	 * As many as the request threads (server.tomcat.threads.max): without the body
+	 * deadline they hold them all.
+	 */
 	private static final int SLOW_CLIENTS = 16;
 
 	@LocalServerPort
@@ -45,7 +48,8 @@ class SlowClientIntegrationTests extends IntegrationTest {
 			}
 			Thread.sleep(1000);
 
-			// Generous: the deadline frees the threads after 10 s; without it this never returns.
+			// Generous: the deadline frees the threads after 10 s; without it this never
+			// returns.
 			assertAnotherClientIsAnswered();
 
 			for (CompletableFuture<String> slowClient : slowClients) {
@@ -58,10 +62,11 @@ class SlowClientIntegrationTests extends IntegrationTest {
 	}
 
 	/**
-	 * 2,000 connections that connect and send nothing hold no request thread (Tomcat's NIO
-	 * connector parks them in its poller), so another client is answered while they are open; and
-	 * the server closes each of them itself ({@code server.tomcat.connection-timeout}), so they do
-	 * not stay among its {@code max-connections} for good.
+	 * 2,000 connections that connect and send nothing hold no request thread (Tomcat's
+	 * NIO connector parks them in its poller), so another client is answered while they
+	 * are open; and the server closes each of them itself
+	 * ({@code server.tomcat.connection-timeout}), so they do not stay among its
+	 * {@code max-connections} for good.
 	 */
 	@Test
 	void answersOthersWhileTwoThousandConnectionsSitIdle() throws Exception {
@@ -76,7 +81,8 @@ class SlowClientIntegrationTests extends IntegrationTest {
 			assertAnotherClientIsAnswered();
 
 			for (Socket socket : idle) {
-				// End of stream: the server hung up on the silent connection (a read timeout would throw).
+				// End of stream: the server hung up on the silent connection (a read
+				// timeout would throw).
 				assertThat(socket.getInputStream().read()).isEqualTo(-1);
 			}
 		}
@@ -90,28 +96,32 @@ class SlowClientIntegrationTests extends IntegrationTest {
 	/** A plain query from another client is answered (within a generous 40 s). */
 	private void assertAnotherClientIsAnswered() {
 		this.webTestClient.mutate()
-				.responseTimeout(Duration.ofSeconds(40))
-				.build()
-				.post()
-				.uri("/graphql")
-				.header("Authorization", "Bearer " + TestTokens.forUser(this.adminId, TestTokens.ALL))
-				.header("Content-Type", "application/json")
-				.bodyValue("{\"query\":\"{ __typename }\"}")
-				.exchange()
-				.expectStatus()
-				.isOk()
-				.expectBody()
-				.jsonPath("$.data.__typename")
-				.isEqualTo("Query");
+			.responseTimeout(Duration.ofSeconds(40))
+			.build()
+			.post()
+			.uri("/graphql")
+			.header("Authorization", "Bearer " + TestTokens.forUser(this.adminId, TestTokens.ALL))
+			.header("Content-Type", "application/json")
+			.bodyValue("{\"query\":\"{ __typename }\"}")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.data.__typename")
+			.isEqualTo("Query");
 	}
 
-	/** Sends a 1,000-byte body one byte a second and returns the status line it is answered with. */
+	/**
+	 * Sends a 1,000-byte body one byte a second and returns the status line it is
+	 * answered with.
+	 */
 	private String trickleBody(ExecutorService executor) {
 		try (Socket socket = new Socket("127.0.0.1", this.port)) {
 			socket.setSoTimeout(40_000);
 			OutputStream output = socket.getOutputStream();
 			output.write(("POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-					+ "Content-Length: 1000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+					+ "Content-Length: 1000\r\n\r\n{")
+				.getBytes(StandardCharsets.US_ASCII));
 			output.flush();
 			BufferedReader input = new BufferedReader(
 					new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));

@@ -19,10 +19,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Requests Tomcat refuses before the application sees them are answered as GraphQL errors in
- * JSON, not with Tomcat's HTML page ({@link JsonErrorReportValve}); and a GET's query string is
- * bounded by {@code gateway.http.max-request-size} like a body, here set below Tomcat's 8 KB
- * request line limit to show it. Raw sockets: an HTTP client would refuse to send some of these.
+ * Requests Tomcat refuses before the application sees them are answered as GraphQL errors
+ * in JSON, not with Tomcat's HTML page ({@link JsonErrorReportValve}); and a GET's query
+ * string is bounded by {@code gateway.http.max-request-size} like a body, here set below
+ * Tomcat's 8 KB request line limit to show it. Raw sockets: an HTTP client would refuse
+ * to send some of these.
  */
 @TestPropertySource(properties = "gateway.http.max-request-size=4KB")
 class TomcatRefusalsIntegrationTests extends IntegrationTest {
@@ -43,8 +44,9 @@ class TomcatRefusalsIntegrationTests extends IntegrationTest {
 
 	@Test
 	void answersAQueryStringWithinTheBound() throws IOException {
-		RawResponse response = send("GET /graphql?query=%7B__typename%7D HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n"
-				+ "Authorization: Bearer " + token() + "\r\nConnection: close\r\n\r\n");
+		RawResponse response = send(
+				"GET /graphql?query=%7B__typename%7D HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n"
+						+ "Authorization: Bearer " + token() + "\r\nConnection: close\r\n\r\n");
 
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.body()).contains("\"__typename\":\"Query\"");
@@ -75,7 +77,8 @@ class TomcatRefusalsIntegrationTests extends IntegrationTest {
 
 	@Test
 	void answersAMalformedRequestLineWithBadUserInput() throws IOException {
-		RawResponse response = send("GET /graphql?query={__typename} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+		RawResponse response = send(
+				"GET /graphql?query={__typename} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.contentType()).startsWith("application/json");
@@ -102,7 +105,8 @@ class TomcatRefusalsIntegrationTests extends IntegrationTest {
 				}
 			}
 			catch (IOException ex) {
-				// Tomcat may reset the connection after answering a request it did not read whole
+				// Tomcat may reset the connection after answering a request it did not
+				// read whole
 			}
 			return RawResponse.parse(answer.toString(StandardCharsets.UTF_8));
 		}

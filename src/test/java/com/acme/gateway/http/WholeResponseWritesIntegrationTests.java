@@ -18,8 +18,8 @@ import com.acme.gateway.support.IntegrationTest;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Responses up to {@code gateway.http.write-buffer-size} (64 KB by default) leave whole, with a
- * {@code Content-Length}; larger ones are chunked and still complete.
+ * Responses up to {@code gateway.http.write-buffer-size} (64 KB by default) leave whole,
+ * with a {@code Content-Length}; larger ones are chunked and still complete.
  */
 class WholeResponseWritesIntegrationTests extends IntegrationTest {
 

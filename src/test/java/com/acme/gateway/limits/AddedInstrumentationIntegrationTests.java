@@ -20,8 +20,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
- * An {@code Instrumentation} bean someone adds runs beside the operation limits instead of being
- * silently replaced by them, and the limits still refuse an operation before it runs.
+ * An {@code Instrumentation} bean someone adds runs beside the operation limits instead
+ * of being silently replaced by them, and the limits still refuse an operation before it
+ * runs.
  */
 @Import(AddedInstrumentationIntegrationTests.RecordingInstrumentationConfiguration.class)
 class AddedInstrumentationIntegrationTests extends IntegrationTest {

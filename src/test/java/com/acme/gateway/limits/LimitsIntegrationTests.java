@@ -14,9 +14,9 @@ import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 /**
- * Cost, alias and document-size limits at their defaults, each just under and just over, each
- * refused before any SQL. Depth and the statement timeout, which need smaller settings, are in
- * {@link TightLimitsIntegrationTests}.
+ * Cost, alias and document-size limits at their defaults, each just under and just over,
+ * each refused before any SQL. Depth and the statement timeout, which need smaller
+ * settings, are in {@link TightLimitsIntegrationTests}.
  */
 class LimitsIntegrationTests extends IntegrationTest {
 
@@ -25,7 +25,6 @@ class LimitsIntegrationTests extends IntegrationTest {
 		// A chain of instrumentations would run for every field of every response.
 		assertThat(source.graphQl().getInstrumentation()).isInstanceOf(OperationLimits.class);
 	}
-
 
 	@Test
 	void acceptsGraphiQlExampleQuery() throws IOException {
@@ -70,8 +69,9 @@ class LimitsIntegrationTests extends IntegrationTest {
 	}
 
 	/**
-	 * A document that passed is not checked again (see {@code PassedOperations}), but only for
-	 * the same page sizes: the same text with a larger {@code $size} is checked, and refused.
+	 * A document that passed is not checked again (see {@code PassedOperations}), but
+	 * only for the same page sizes: the same text with a larger {@code $size} is checked,
+	 * and refused.
 	 */
 	@Test
 	void aDocumentThatPassedIsCheckedAgainForAnotherPageSize() {
@@ -111,7 +111,10 @@ class LimitsIntegrationTests extends IntegrationTest {
 				"larger than the limit of 32768 bytes (gateway.limits.max-document-size)");
 	}
 
-	/** {@code sequenceState} of a missing id answers null, so only the aliases matter here. */
+	/**
+	 * {@code sequenceState} of a missing id answers null, so only the aliases matter
+	 * here.
+	 */
 	private static String aliases(int count) {
 		StringBuilder document = new StringBuilder("{ sequenceState(id: \"1\") {");
 		for (int i = 1; i <= count; i++) {

@@ -18,15 +18,16 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The depth limit and the statement timeout, set low enough to reach: this schema cannot nest 12
- * levels, and nobody wants to wait 5 s per test.
+ * The depth limit and the statement timeout, set low enough to reach: this schema cannot
+ * nest 12 levels, and nobody wants to wait 5 s per test.
  */
 @TestPropertySource(properties = { "gateway.limits.max-depth=7", "gateway.limits.statement-timeout=1s" })
 class TightLimitsIntegrationTests extends IntegrationTest {
 
 	@Test
 	void acceptsQueryAtDepthLimit() {
-		// seven levels of fields: sequenceStates › edges › node › sequenceStep › sequence › owner › id
+		// seven levels of fields: sequenceStates › edges › node › sequenceStep › sequence
+		// › owner › id
 		this.graphQlTester
 			.document("{ sequenceStates(first: 1) { edges { node { sequenceStep { sequence { owner { id } } } } } } }")
 			.execute()
@@ -38,8 +39,8 @@ class TightLimitsIntegrationTests extends IntegrationTest {
 	void refusesQueryOneLevelDeeper() {
 		this.statements.reset();
 
-		this.graphQlTester
-			.document("{ sequenceStates(first: 1) { edges { node { mailings { sequenceStep { sequence { owner { id } } } } } } } }")
+		this.graphQlTester.document(
+				"{ sequenceStates(first: 1) { edges { node { mailings { sequenceStep { sequence { owner { id } } } } } } } }")
 			.execute()
 			.errors()
 			.expect(error -> "LIMIT_EXCEEDED".equals(error.getExtensions().get("code"))
@@ -48,7 +49,10 @@ class TightLimitsIntegrationTests extends IntegrationTest {
 		assertThat(this.statements.count()).isZero();
 	}
 
-	/** The depth an {@code @include} adds counts whenever its variable turns it on, even for a document that passed before. */
+	/**
+	 * The depth an {@code @include} adds counts whenever its variable turns it on, even
+	 * for a document that passed before.
+	 */
 	@Test
 	void checksDepthAgainWhenAnIncludeVariableChanges() {
 		String document = "query($deep: Boolean!) { sequenceStates(first: 1) { edges { node { sequenceStep { sequence { owner { id } } } "
@@ -69,10 +73,12 @@ class TightLimitsIntegrationTests extends IntegrationTest {
 	@Test
 	void cancelsStatementRunningLongerThanTheTimeoutInPostgresql() throws SQLException {
 		TestDatabase database = TestDatabase.get();
-		try (Connection blocker = DriverManager.getConnection(database.url(), database.username(), database.password())) {
+		try (Connection blocker = DriverManager.getConnection(database.url(), database.username(),
+				database.password())) {
 			blocker.setAutoCommit(false);
 			try (Statement statement = blocker.createStatement()) {
-				// Holding this lock makes the gateway's page query wait: a slow query without test-only code.
+				// Holding this lock makes the gateway's page query wait: a slow query
+				// without test-only code.
 				statement.execute("lock table sequence_state in access exclusive mode");
 				Instant start = Instant.now();
 

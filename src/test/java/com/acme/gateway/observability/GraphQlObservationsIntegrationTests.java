@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Spring for GraphQL's observations are on, as timers an operator can read per operation. */
+/**
+ * Spring for GraphQL's observations are on, as timers an operator can read per operation.
+ */
 class GraphQlObservationsIntegrationTests extends IntegrationTest {
 
 	@Autowired
@@ -36,7 +38,8 @@ class GraphQlObservationsIntegrationTests extends IntegrationTest {
 		long stateId = this.fixtures.fullyLinkedState(this.fixtures.world(), row -> {
 		});
 		this.fixtures.mailing(stateId, null, "delivered", null);
-		long fetches = count(this.meters.find("graphql.datafetcher").tag("graphql.field.name", "sequenceStates").timer());
+		long fetches = count(
+				this.meters.find("graphql.datafetcher").tag("graphql.field.name", "sequenceStates").timer());
 		long loads = this.meters.find("graphql.dataloader").timers().stream().mapToLong(Timer::count).sum();
 
 		postAsAdmin("{\"query\":\"{ sequenceStates(first: 5) { edges { node { id mailings { id } } } } }\"}")

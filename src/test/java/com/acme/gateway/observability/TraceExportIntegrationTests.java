@@ -23,9 +23,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Spans leave the gateway over OTLP when, and only when, an endpoint is configured. The gateway
- * runs here as it is deployed (a plain application, not a test context, which Spring Boot starts
- * with tracing off), against a collector stand-in that keeps what it is sent.
+ * Spans leave the gateway over OTLP when, and only when, an endpoint is configured. The
+ * gateway runs here as it is deployed (a plain application, not a test context, which
+ * Spring Boot starts with tracing off), against a collector stand-in that keeps what it
+ * is sent.
  */
 class TraceExportIntegrationTests extends IntegrationTest {
 
@@ -34,7 +35,8 @@ class TraceExportIntegrationTests extends IntegrationTest {
 		LinkedBlockingQueue<String> exports = new LinkedBlockingQueue<>();
 		HttpServer collector = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		collector.createContext("/v1/traces", exchange -> {
-			// OTLP's protobuf keeps strings as they are: names and tag values can be searched for.
+			// OTLP's protobuf keeps strings as they are: names and tag values can be
+			// searched for.
 			exports.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.ISO_8859_1));
 			exchange.sendResponseHeaders(200, -1);
 			exchange.close();
@@ -61,8 +63,7 @@ class TraceExportIntegrationTests extends IntegrationTest {
 			assertThat(answer.body()).contains("\"totalCount\":0");
 
 			String exported = awaitExportContaining(exports, "ExportedOperation");
-			assertThat(exported).contains(OperationNameObservationConvention.OPERATION_NAME)
-				.contains("graphql query");
+			assertThat(exported).contains(OperationNameObservationConvention.OPERATION_NAME).contains("graphql query");
 		}
 		finally {
 			collector.stop(0);

@@ -32,7 +32,10 @@ class OperationsEndpointsIntegrationTests extends IntegrationTest {
 
 	@Test
 	void graphiqlAssetsNeedNoToken() {
-		String page = this.webTestClient.get().uri("/graphiql?path=/graphql").exchange().expectBody(String.class)
+		String page = this.webTestClient.get()
+			.uri("/graphiql?path=/graphql")
+			.exchange()
+			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody();
 		Matcher script = Pattern.compile("src=\"(/graphiql/assets/[^\"]+)\"").matcher(page);

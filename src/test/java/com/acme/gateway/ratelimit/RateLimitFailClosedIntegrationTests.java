@@ -11,7 +11,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** By default a budget that cannot be read lets nothing through: {@code UNAVAILABLE}, no data. */
+/**
+ * By default a budget that cannot be read lets nothing through: {@code UNAVAILABLE}, no
+ * data.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 @AutoConfigureHttpGraphQlTester

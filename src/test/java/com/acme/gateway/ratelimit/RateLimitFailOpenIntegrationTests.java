@@ -10,7 +10,10 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** With {@code gateway.rate-limit.fail-open=true}, an unreadable budget lets the request through. */
+/**
+ * With {@code gateway.rate-limit.fail-open=true}, an unreadable budget lets the request
+ * through.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "gateway.rate-limit.fail-open=true")
 @AutoConfigureWebTestClient

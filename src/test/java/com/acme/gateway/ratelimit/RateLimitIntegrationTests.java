@@ -29,9 +29,10 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 /**
- * Every answer reports the user's budget, every request is charged its cost, a request over the
- * budget is refused with 429 and runs nothing, and the budget lives in PostgreSQL, where a second
- * instance (here: a second Bucket4j manager on its own connections) draws from the same one.
+ * Every answer reports the user's budget, every request is charged its cost, a request
+ * over the budget is refused with 429 and runs nothing, and the budget lives in
+ * PostgreSQL, where a second instance (here: a second Bucket4j manager on its own
+ * connections) draws from the same one.
  */
 class RateLimitIntegrationTests extends IntegrationTest {
 
@@ -91,7 +92,8 @@ class RateLimitIntegrationTests extends IntegrationTest {
 
 	@Test
 	void chargesOnePointForAQueryOverTheCostLimit() {
-		EntityExchangeResult<Map> result = post("{ sequenceStates(first: 1000) { edges { node { mailings { id } } } } }");
+		EntityExchangeResult<Map> result = post(
+				"{ sequenceStates(first: 1000) { edges { node { mailings { id } } } } }");
 
 		assertThat(codes(result)).containsExactly("LIMIT_EXCEEDED");
 		assertThat(rateLimit(result)).containsEntry("cost", 1);
@@ -133,9 +135,10 @@ class RateLimitIntegrationTests extends IntegrationTest {
 	}
 
 	/**
-	 * What another gateway instance on the same database does: Bucket4j's manager over connections
-	 * of its own, with nothing in memory, so it also shows that the budget outlives an instance.
-	 * Each instance learns of the other's charges when it next synchronizes with the store.
+	 * What another gateway instance on the same database does: Bucket4j's manager over
+	 * connections of its own, with nothing in memory, so it also shows that the budget
+	 * outlives an instance. Each instance learns of the other's charges when it next
+	 * synchronizes with the store.
 	 */
 	@Test
 	void anotherInstanceDrawsFromTheSameBudget() throws InterruptedException {
@@ -151,7 +154,10 @@ class RateLimitIntegrationTests extends IntegrationTest {
 		assertThat(this.dsl.fetchCount(RATE_LIMIT_BUCKET, RATE_LIMIT_BUCKET.ID.eq(this.adminId))).isOne();
 	}
 
-	/** The first charge of a user asks the store; the ones after it are settled locally, then sent. */
+	/**
+	 * The first charge of a user asks the store; the ones after it are settled locally,
+	 * then sent.
+	 */
 	@Test
 	void pointsChargedLocallyReachTheStoreWhenTheUserGoesQuiet() throws InterruptedException {
 		post(STATE_BY_ID);
@@ -164,7 +170,9 @@ class RateLimitIntegrationTests extends IntegrationTest {
 		assertThat(storedRemaining(this.adminId)).isEqualTo(BUDGET - 6);
 	}
 
-	/** A stopping instance sends what it charged locally, so a restart forgets no points. */
+	/**
+	 * A stopping instance sends what it charged locally, so a restart forgets no points.
+	 */
 	@Test
 	void aStoppingInstanceSendsWhatItChargedLocally() {
 		UserBudgets stopping = instance(BUDGET, 1_000);
@@ -178,8 +186,9 @@ class RateLimitIntegrationTests extends IntegrationTest {
 	}
 
 	/**
-	 * Two instances charging one user as fast as they can: together they admit the whole budget,
-	 * and overshoot it by no more than what each may charge between two synchronizations.
+	 * Two instances charging one user as fast as they can: together they admit the whole
+	 * budget, and overshoot it by no more than what each may charge between two
+	 * synchronizations.
 	 */
 	@Test
 	void instancesChargingLocallyOvershootByAtMostTheirLocalPoints() {
@@ -205,7 +214,10 @@ class RateLimitIntegrationTests extends IntegrationTest {
 		assertThat(admitted).isBetween(budget, budget + 2 * localPoints);
 	}
 
-	/** Another instance charging from its own connections, {@code localPoints} between synchronizations. */
+	/**
+	 * Another instance charging from its own connections, {@code localPoints} between
+	 * synchronizations.
+	 */
 	private UserBudgets instance(long pointsPerHour, long localPoints) {
 		RateLimitProperties properties = new RateLimitProperties(true, pointsPerHour, false, localPoints,
 				this.properties.localTime());
@@ -225,10 +237,11 @@ class RateLimitIntegrationTests extends IntegrationTest {
 	}
 
 	/**
-	 * A new user's first requests arrive together (a client opening with a burst): Bucket4j's
-	 * batching sends them as one command, which failed as a whole with "bucket does not exist" while
-	 * the user's row was still missing, and each request was refused as UNAVAILABLE. Every charge
-	 * must succeed, and exactly once. Several users, since the charges must meet in one batch.
+	 * A new user's first requests arrive together (a client opening with a burst):
+	 * Bucket4j's batching sends them as one command, which failed as a whole with "bucket
+	 * does not exist" while the user's row was still missing, and each request was
+	 * refused as UNAVAILABLE. Every charge must succeed, and exactly once. Several users,
+	 * since the charges must meet in one batch.
 	 */
 	@Test
 	void aNewUsersFirstConcurrentChargesAreAllMadeOnce() throws Exception {

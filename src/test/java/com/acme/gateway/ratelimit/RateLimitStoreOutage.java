@@ -2,7 +2,6 @@ package com.acme.gateway.ratelimit;
 
 import static com.acme.gateway.database.generated.Tables.APP_USER;
 
-
 import com.acme.gateway.support.TcpProxy;
 import com.acme.gateway.support.TestTokens;
 import org.jooq.DSLContext;
@@ -16,10 +15,10 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * Base of the tests that take the rate limit's store away: the gateway reaches PostgreSQL through
- * a proxy that each test cuts, then waits until the instance must synchronize the user's budget
- * ({@code gateway.rate-limit.local-time}). They send {@code { __typename }}, which needs no data, so that what
- * the answer shows is the rate limit's doing alone.
+ * Base of the tests that take the rate limit's store away: the gateway reaches PostgreSQL
+ * through a proxy that each test cuts, then waits until the instance must synchronize the
+ * user's budget ({@code gateway.rate-limit.local-time}). They send {@code { __typename
+ * }}, which needs no data, so that what the answer shows is the rate limit's doing alone.
  */
 abstract class RateLimitStoreOutage {
 
@@ -40,7 +39,10 @@ abstract class RateLimitStoreOutage {
 		proxy = TcpProxy.inFrontOfTestDatabase(registry);
 	}
 
-	/** A user of its own, looked up (and cached) by a first request while the store is there. */
+	/**
+	 * A user of its own, looked up (and cached) by a first request while the store is
+	 * there.
+	 */
 	@BeforeEach
 	void signInThenCutTheStore() {
 		long user = this.dsl.insertInto(APP_USER)
@@ -49,7 +51,9 @@ abstract class RateLimitStoreOutage {
 			.returning(APP_USER.ID)
 			.fetchSingle(APP_USER.ID);
 		String token = TestTokens.forUser(user, TestTokens.ALL);
-		this.graphQlTester = this.anonymousGraphQlTester.mutate().headers(headers -> headers.setBearerAuth(token)).build();
+		this.graphQlTester = this.anonymousGraphQlTester.mutate()
+			.headers(headers -> headers.setBearerAuth(token))
+			.build();
 		typename().path("__typename").entity(String.class).isEqualTo("Query");
 		proxy.cut();
 		// Until then the instance may go on charging the user locally, without the store.

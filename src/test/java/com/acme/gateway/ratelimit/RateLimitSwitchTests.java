@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 
-/** {@code gateway.rate-limit.enabled=false} leaves out the whole capability: no charge, no 429. */
+/**
+ * {@code gateway.rate-limit.enabled=false} leaves out the whole capability: no charge, no
+ * 429.
+ */
 class RateLimitSwitchTests {
 
 	@Test

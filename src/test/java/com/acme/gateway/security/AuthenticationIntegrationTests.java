@@ -13,8 +13,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Every token fault gets the same answer: 401 with one {@code UNAUTHENTICATED} error, no data,
- * and nothing that tells a forged token from an unknown user.
+ * Every token fault gets the same answer: 401 with one {@code UNAUTHENTICATED} error, no
+ * data, and nothing that tells a forged token from an unknown user.
  */
 class AuthenticationIntegrationTests extends IntegrationTest {
 
@@ -81,7 +81,8 @@ class AuthenticationIntegrationTests extends IntegrationTest {
 		ProcessBuilder mint = new ProcessBuilder("bin/mint-token", String.valueOf(rep), "sequenceStates.read", "5");
 		mint.environment().put("GATEWAY_JWT_SECRET", TestTokens.SECRET);
 		Process process = mint.start();
-		String token = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+		String token = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+			.trim();
 		org.assertj.core.api.Assertions.assertThat(process.waitFor()).isZero();
 
 		post(headers -> headers.setBearerAuth(token)).expectStatus().isOk();
@@ -110,8 +111,8 @@ class AuthenticationIntegrationTests extends IntegrationTest {
 			.valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
 			.expectBody()
 			.json("""
-					{"errors":[{"message":"%s","extensions":{"code":"UNAUTHENTICATED"}}]}"""
-				.formatted(GraphQlAuthenticationEntryPoint.MESSAGE), org.springframework.test.json.JsonCompareMode.STRICT);
+					{"errors":[{"message":"%s","extensions":{"code":"UNAUTHENTICATED"}}]}""".formatted(
+					GraphQlAuthenticationEntryPoint.MESSAGE), org.springframework.test.json.JsonCompareMode.STRICT);
 	}
 
 	private WebTestClient.ResponseSpec post(Consumer<HttpHeaders> headers) {

@@ -15,8 +15,8 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenResolv
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 
 /**
- * The resolver must give Spring Security's default resolver's answer for every header: the same
- * token, no token, or the same refusal.
+ * The resolver must give Spring Security's default resolver's answer for every header:
+ * the same token, no token, or the same refusal.
  */
 class AuthorizationHeaderTokenResolverTests {
 
@@ -47,9 +47,9 @@ class AuthorizationHeaderTokenResolverTests {
 
 	@Test
 	void chosenHeadersAreAnsweredAsTheDefaultAnswersThem() {
-		List<String> headers = List.of("Bearer", "Bearer ", "bearer", "BEARER x", "Bearer  x", "Bearer\tx",
-				"Bearerx", "Bearerx abc", "bearer: x", "Bearer x=", "Bearer x==", "Bearer =", "Bearer =x",
-				"Bearer x=y", "Bearer x y", "Bearer x ", " Bearer x", "Bearer x\n", "Bearer \u00e4", "Bearer x\u0000",
+		List<String> headers = List.of("Bearer", "Bearer ", "bearer", "BEARER x", "Bearer  x", "Bearer\tx", "Bearerx",
+				"Bearerx abc", "bearer: x", "Bearer x=", "Bearer x==", "Bearer =", "Bearer =x", "Bearer x=y",
+				"Bearer x y", "Bearer x ", " Bearer x", "Bearer x\n", "Bearer \u00e4", "Bearer x\u0000",
 				"Bearer abc%3D", "Bearer a,b", "Bearer " + "a".repeat(200_000), "Bearer " + "=".repeat(10),
 				"B\u00e9arer x", "Bearer \u212a", "Basic x", "", "x");
 		for (String header : headers) {
@@ -67,7 +67,8 @@ class AuthorizationHeaderTokenResolverTests {
 			StringBuilder header = new StringBuilder(prefixes[random.nextInt(prefixes.length)]);
 			int length = random.nextInt(12);
 			for (int j = 0; j < length; j++) {
-				// Mostly token characters, so that many headers are valid and the others fail late.
+				// Mostly token characters, so that many headers are valid and the others
+				// fail late.
 				header.append(random.nextInt(4) == 0 ? alphabet.charAt(random.nextInt(alphabet.length()))
 						: alphabet.charAt(random.nextInt(6)));
 			}

@@ -14,8 +14,8 @@ import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
- * The loops must accept and refuse exactly what Spring Security's default firewall rules do with
- * their regular expressions ({@link StrictHttpFirewall#ALLOWED_HEADER_NAMES} and
+ * The loops must accept and refuse exactly what Spring Security's default firewall rules
+ * do with their regular expressions ({@link StrictHttpFirewall#ALLOWED_HEADER_NAMES} and
  * {@link StrictHttpFirewall#ALLOWED_HEADER_VALUES}), over every code point.
  */
 class PrintableHeaderTextTests {
@@ -73,7 +73,8 @@ class PrintableHeaderTextTests {
 			}
 			refused += accepted ? 0 : 1;
 		}
-		// The rules do refuse something: the control characters and the unassigned code points.
+		// The rules do refuse something: the control characters and the unassigned code
+		// points.
 		assertThat(refused).isGreaterThan(64);
 		return disagreements;
 	}

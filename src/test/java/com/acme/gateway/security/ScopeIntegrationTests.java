@@ -12,9 +12,9 @@ import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 /**
- * Each scope against each operation of this branch. A missing scope is {@code FORBIDDEN} at the
- * refused field's path; fields that need no scope still answer; a refused mutation writes
- * nothing.
+ * Each scope against each operation of this branch. A missing scope is {@code FORBIDDEN}
+ * at the refused field's path; fields that need no scope still answer; a refused mutation
+ * writes nothing.
  */
 class ScopeIntegrationTests extends IntegrationTest {
 
@@ -32,8 +32,7 @@ class ScopeIntegrationTests extends IntegrationTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "sequenceStates.read", "sequenceStates.all", "openid sequenceStates.read" })
 	void readScopeAllowsSequenceStates(String scopes) {
-		query(scopes, "{ sequenceStates(first: 5) { edges { node { id } } } }")
-			.path("sequenceStates.edges[0].node.id")
+		query(scopes, "{ sequenceStates(first: 5) { edges { node { id } } } }").path("sequenceStates.edges[0].node.id")
 			.entity(String.class)
 			.isEqualTo(String.valueOf(this.stateId));
 	}
@@ -50,11 +49,11 @@ class ScopeIntegrationTests extends IntegrationTest {
 	@ValueSource(strings = { "", "sequenceStates.write", "sequenceStates.delete",
 			"sequenceStates.write sequenceStates.delete" })
 	void withoutReadScopeSequenceStatesIsForbidden(String scopes) {
-		// sequenceStates is non-null, so its error nulls the whole data (GraphQL's null propagation).
+		// sequenceStates is non-null, so its error nulls the whole data (GraphQL's null
+		// propagation).
 		query(scopes, "{ sequenceStates(first: 5) { totalCount } }").errors()
 			.expect(error -> "FORBIDDEN".equals(error.getExtensions().get("code"))
-					&& error.getPath().equals("sequenceStates")
-					&& error.getMessage().contains("sequenceStates.read"))
+					&& error.getPath().equals("sequenceStates") && error.getMessage().contains("sequenceStates.read"))
 			.verify();
 	}
 
@@ -72,8 +71,10 @@ class ScopeIntegrationTests extends IntegrationTest {
 
 	@Test
 	void theGuardedRootTypesAreTheSchemasRootTypes(@Autowired GraphQlSource source) {
-		// ScopeGuard finds root fields by these names; a renamed root type would go unguarded.
-		org.assertj.core.api.Assertions.assertThat(source.schema().getQueryType().getName()).isEqualTo(ScopeGuard.QUERY);
+		// ScopeGuard finds root fields by these names; a renamed root type would go
+		// unguarded.
+		org.assertj.core.api.Assertions.assertThat(source.schema().getQueryType().getName())
+			.isEqualTo(ScopeGuard.QUERY);
 		org.assertj.core.api.Assertions.assertThat(source.schema().getMutationType().getName())
 			.isEqualTo(ScopeGuard.MUTATION);
 	}
@@ -134,7 +135,8 @@ class ScopeIntegrationTests extends IntegrationTest {
 		var actor = this.fixtures.dsl()
 			.select(com.acme.gateway.database.generated.Tables.SEQUENCE_STATE_TRANSITION.ACTOR_ID)
 			.from(com.acme.gateway.database.generated.Tables.SEQUENCE_STATE_TRANSITION)
-			.where(com.acme.gateway.database.generated.Tables.SEQUENCE_STATE_TRANSITION.SEQUENCE_STATE_ID.eq(this.stateId))
+			.where(com.acme.gateway.database.generated.Tables.SEQUENCE_STATE_TRANSITION.SEQUENCE_STATE_ID
+				.eq(this.stateId))
 			.fetchSingle()
 			.value1();
 		org.assertj.core.api.Assertions.assertThat(actor).isEqualTo(this.rep);

@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The root field → scope table, including mutations that this branch does not have yet. */
+/**
+ * The root field → scope table, including mutations that this branch does not have yet.
+ */
 class ScopeRequirementsTests {
 
 	@ParameterizedTest

@@ -19,7 +19,9 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
-/** The cache in front of token verification: what it keeps, and what it must never keep. */
+/**
+ * The cache in front of token verification: what it keeps, and what it must never keep.
+ */
 class VerifiedTokenCacheTests {
 
 	private final AtomicInteger verifications = new AtomicInteger();
@@ -66,7 +68,10 @@ class VerifiedTokenCacheTests {
 		assertThat(this.verifications).hasValue(2);
 	}
 
-	/** Accepted within the decoder's clock skew, but already past its exp: never served from memory. */
+	/**
+	 * Accepted within the decoder's clock skew, but already past its exp: never served
+	 * from memory.
+	 */
 	@Test
 	void aTokenPastItsExpiryIsNotKept() {
 		String expiring = TestTokens.sign(TestTokens.SECRET, 7, TestTokens.ALL, Instant.now().minusSeconds(5));

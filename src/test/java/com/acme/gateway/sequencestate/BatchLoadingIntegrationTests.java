@@ -9,8 +9,8 @@ import com.acme.gateway.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 /**
- * No query does N+1: a page with all 13 relationships selected runs the same number of SQL
- * statements whatever its size.
+ * No query does N+1: a page with all 13 relationships selected runs the same number of
+ * SQL statements whatever its size.
  */
 class BatchLoadingIntegrationTests extends IntegrationTest {
 

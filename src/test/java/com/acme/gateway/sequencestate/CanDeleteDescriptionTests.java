@@ -12,7 +12,10 @@ import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import org.junit.jupiter.api.Test;
 
-/** {@code canDelete} is described in the resource's own words first, then with our precision. */
+/**
+ * {@code canDelete} is described in the resource's own words first, then with our
+ * precision.
+ */
 class CanDeleteDescriptionTests {
 
 	@Test

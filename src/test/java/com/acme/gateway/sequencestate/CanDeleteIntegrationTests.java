@@ -14,11 +14,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@code canDelete} for a matrix of callers (admin, the states' creator, another rep) × token
- * scopes × states (created by the rep, by the admin, by nobody). Each {@link Case} states the
- * expected answer per state by hand, not by calling the policy, so the test checks the rule.
- * The same cases drive a second test that deletes each state and expects success exactly where
- * {@code canDelete} was true, and FORBIDDEN with the state untouched everywhere else.
+ * {@code canDelete} for a matrix of callers (admin, the states' creator, another rep) ×
+ * token scopes × states (created by the rep, by the admin, by nobody). Each {@link Case}
+ * states the expected answer per state by hand, not by calling the policy, so the test
+ * checks the rule. The same cases drive a second test that deletes each state and expects
+ * success exactly where {@code canDelete} was true, and FORBIDDEN with the state
+ * untouched everywhere else.
  */
 class CanDeleteIntegrationTests extends IntegrationTest {
 
@@ -47,8 +48,7 @@ class CanDeleteIntegrationTests extends IntegrationTest {
 
 	static Stream<Case> matrix() {
 		List<State> all = List.of(State.values());
-		return Stream.of(
-				new Case(Caller.ADMIN, "sequenceStates.read", List.of()),
+		return Stream.of(new Case(Caller.ADMIN, "sequenceStates.read", List.of()),
 				new Case(Caller.ADMIN, "sequenceStates.read sequenceStates.delete", all),
 				new Case(Caller.ADMIN, "sequenceStates.all", all),
 				new Case(Caller.CREATOR, "sequenceStates.read", List.of()),
@@ -102,7 +102,10 @@ class CanDeleteIntegrationTests extends IntegrationTest {
 				.get();
 
 			List<org.springframework.graphql.ResponseError> errors = new java.util.ArrayList<>();
-			caller.document("mutation { deleteSequenceState(id: \"" + id + "\") }").execute().errors().satisfy(errors::addAll);
+			caller.document("mutation { deleteSequenceState(id: \"" + id + "\") }")
+				.execute()
+				.errors()
+				.satisfy(errors::addAll);
 
 			String what = "%s with %s deleting %s".formatted(row.caller(), row.scopes(), state);
 			assertThat(errors.isEmpty()).as(what).isEqualTo(promised).isEqualTo(row.mayDelete(state));

@@ -5,8 +5,8 @@ import java.time.OffsetDateTime;
 import com.acme.gateway.support.Fixtures;
 
 /**
- * Six sequence states with hand-picked values, so filter tests can write their expected ids out
- * by hand. Ids restart at 1 for every test, so state N below has id N.
+ * Six sequence states with hand-picked values, so filter tests can write their expected
+ * ids out by hand. Ids restart at 1 for every test, so state N below has id N.
  *
  * <pre>
  * id state      prospect  sequence  step        account mailbox   created    updated    activeAt bounce deliver errorReason          pauseReason
@@ -16,11 +16,10 @@ import com.acme.gateway.support.Fixtures;
  * 4  PENDING    1 ada     2 Renewal  3 (1 task)  1       -         2024-01-04 2024-01-04 -        0      3       -                    -
  * 5  FAILED     2 bob     2 Renewal  3 (1 task)  1       2 ops@y   2024-01-05 2024-01-09 -        3      1       Mailbox 50% full_    -
  * 6  OPTED_OUT  4 dee     2 Renewal  -           -       1 rep@x   2024-01-06 2024-01-05 -        0      2       -                    -
- * </pre>
- * Sequence 1 is enabled, type interval, created 2023-01-01; sequence 2 disabled, type date,
- * created 2023-06-01. Opportunity 1 is on state 1. Tasks: 1 and 2 on state 1 (due
- * 2024-02-01 10:00 and 15:00), 3 on state 3 (due 2024-02-02 09:00), 4 on no state (due
- * 2024-02-01 12:00). Calls: 1 and 2 on state 2, 3 on state 5.
+ * </pre> Sequence 1 is enabled, type interval, created 2023-01-01; sequence 2 disabled,
+ * type date, created 2023-06-01. Opportunity 1 is on state 1. Tasks: 1 and 2 on state 1
+ * (due 2024-02-01 10:00 and 15:00), 3 on state 3 (due 2024-02-02 09:00), 4 on no state
+ * (due 2024-02-01 12:00). Calls: 1 and 2 on state 2, 3 on state 5.
  */
 final class FilterFixture {
 
@@ -42,12 +41,14 @@ final class FilterFixture {
 		fixtures.dsl()
 			.update(com.acme.gateway.database.generated.Tables.SEQUENCE)
 			.set(com.acme.gateway.database.generated.Tables.SEQUENCE.SEQUENCE_TYPE, "date")
-			.set(com.acme.gateway.database.generated.Tables.SEQUENCE.CREATED_AT, OffsetDateTime.parse("2023-06-01T00:00:00Z"))
+			.set(com.acme.gateway.database.generated.Tables.SEQUENCE.CREATED_AT,
+					OffsetDateTime.parse("2023-06-01T00:00:00Z"))
 			.where(com.acme.gateway.database.generated.Tables.SEQUENCE.ID.eq(renewal))
 			.execute();
 		fixtures.dsl()
 			.update(com.acme.gateway.database.generated.Tables.SEQUENCE)
-			.set(com.acme.gateway.database.generated.Tables.SEQUENCE.CREATED_AT, OffsetDateTime.parse("2023-01-01T00:00:00Z"))
+			.set(com.acme.gateway.database.generated.Tables.SEQUENCE.CREATED_AT,
+					OffsetDateTime.parse("2023-01-01T00:00:00Z"))
 			.where(com.acme.gateway.database.generated.Tables.SEQUENCE.ID.eq(outreach))
 			.execute();
 		long email = fixtures.step(outreach, 1, "auto_email");
@@ -57,7 +58,8 @@ final class FilterFixture {
 		long ops = fixtures.mailbox("ops@y.example", user);
 		long deal = fixtures.opportunity("Deal", acme);
 
-		state(fixtures, ada, outreach, SequenceStateStatus.ACTIVE, email, acme, rep, 1, 5, true, 0, 5, null, null, deal);
+		state(fixtures, ada, outreach, SequenceStateStatus.ACTIVE, email, acme, rep, 1, 5, true, 0, 5, null, null,
+				deal);
 		state(fixtures, bob, outreach, SequenceStateStatus.PAUSED, call, acme, ops, 2, 3, true, 1, 5, null,
 				"Out of Office", null);
 		state(fixtures, cy, outreach, SequenceStateStatus.FINISHED, call, globex, rep, 3, 9, true, 2, 0, null, null,

@@ -20,9 +20,10 @@ import org.springframework.graphql.execution.GraphQlSource;
 
 /**
  * A query that joins a link reads only the columns its selection of the link asks for
- * ({@link com.acme.gateway.database.Columns#forNames}). Every field of every linked type, asked
- * for alone, must still answer what the whole row (read through the DataLoaders) answers: a
- * field mapped to the wrong column, or to none, reads null or another value here.
+ * ({@link com.acme.gateway.database.Columns#forNames}). Every field of every linked type,
+ * asked for alone, must still answer what the whole row (read through the DataLoaders)
+ * answers: a field mapped to the wrong column, or to none, reads null or another value
+ * here.
  */
 class LinkColumnsIntegrationTests extends IntegrationTest {
 
@@ -60,8 +61,8 @@ class LinkColumnsIntegrationTests extends IntegrationTest {
 	@Test
 	void theStatementSelectsOnlyTheColumnsTheSelectionAsksFor() {
 		this.statements.reset();
-		this.graphQlTester
-			.document("{ sequenceStates(first: 1) { edges { node { prospect { firstName } sequence { __typename } } } } }")
+		this.graphQlTester.document(
+				"{ sequenceStates(first: 1) { edges { node { prospect { firstName } sequence { __typename } } } } }")
 			.execute()
 			.path("sequenceStates.edges[0].node.prospect.firstName")
 			.entity(String.class)
@@ -87,8 +88,8 @@ class LinkColumnsIntegrationTests extends IntegrationTest {
 	}
 
 	/**
-	 * The linked type's fields that come from its row: its columns and to-one links, not a
-	 * connection such as {@code Prospect.sequenceStates}, which is a query of its own.
+	 * The linked type's fields that come from its row: its columns and to-one links, not
+	 * a connection such as {@code Prospect.sequenceStates}, which is a query of its own.
 	 */
 	private List<GraphQLFieldDefinition> rowFields(String link) {
 		return linkedType(link).getFieldDefinitions()
@@ -115,15 +116,17 @@ class LinkColumnsIntegrationTests extends IntegrationTest {
 	}
 
 	/**
-	 * Every field of every link, read through a mutation's result, which joins nothing: its links
-	 * come whole from the DataLoaders. Pausing and resuming leaves the links as they were.
+	 * Every field of every link, read through a mutation's result, which joins nothing:
+	 * its links come whole from the DataLoaders. Pausing and resuming leaves the links as
+	 * they were.
 	 */
 	private Map<String, Map<String, Object>> wholeRowsThroughDataLoaders() {
 		String links = LINKS.stream()
-			.map(link -> link + " { " + rowFields(link)
-				.stream()
-				.map(LinkColumnsIntegrationTests::selection)
-				.collect(Collectors.joining(" ")) + " }")
+			.map(link -> link + " { "
+					+ rowFields(link).stream()
+						.map(LinkColumnsIntegrationTests::selection)
+						.collect(Collectors.joining(" "))
+					+ " }")
 			.collect(Collectors.joining(" "));
 		this.graphQlTester.document("mutation($id: ID!) { pauseSequenceState(id: $id) { id } }")
 			.variable("id", String.valueOf(this.state))

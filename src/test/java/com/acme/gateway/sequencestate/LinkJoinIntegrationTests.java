@@ -11,9 +11,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The to-one links a query selects on the states it loads are joined into its one statement
- * ({@link SequenceStateLinks}); on any other path they batch through DataLoaders. Both paths
- * must give the same answer, including null for a link that is not set.
+ * The to-one links a query selects on the states it loads are joined into its one
+ * statement ({@link SequenceStateLinks}); on any other path they batch through
+ * DataLoaders. Both paths must give the same answer, including null for a link that is
+ * not set.
  */
 class LinkJoinIntegrationTests extends IntegrationTest {
 
@@ -82,14 +83,24 @@ class LinkJoinIntegrationTests extends IntegrationTest {
 		this.graphQlTester.document("query($id: ID!) { sequenceState(id: $id) { " + LINKS + " } }")
 			.variable("id", String.valueOf(this.barelyLinked))
 			.execute()
-			.path("sequenceState.prospect.firstName").entity(String.class).isEqualTo("Grace")
-			.path("sequenceState.sequence.name").entity(String.class).isEqualTo("Outreach")
-			.path("sequenceState.account").valueIsNull()
-			.path("sequenceState.sequenceStep").valueIsNull()
-			.path("sequenceState.mailbox").valueIsNull()
-			.path("sequenceState.opportunity").valueIsNull()
-			.path("sequenceState.creator").valueIsNull()
-			.path("sequenceState.batchItemCreator").valueIsNull();
+			.path("sequenceState.prospect.firstName")
+			.entity(String.class)
+			.isEqualTo("Grace")
+			.path("sequenceState.sequence.name")
+			.entity(String.class)
+			.isEqualTo("Outreach")
+			.path("sequenceState.account")
+			.valueIsNull()
+			.path("sequenceState.sequenceStep")
+			.valueIsNull()
+			.path("sequenceState.mailbox")
+			.valueIsNull()
+			.path("sequenceState.opportunity")
+			.valueIsNull()
+			.path("sequenceState.creator")
+			.valueIsNull()
+			.path("sequenceState.batchItemCreator")
+			.valueIsNull();
 	}
 
 	@Test
@@ -102,14 +113,19 @@ class LinkJoinIntegrationTests extends IntegrationTest {
 				{ sequenceStates(first: 1) { edges { node { ...Who p: prospect { id } } } } }
 				""")
 			.execute()
-			.path("sequenceStates.edges[0].node.who.firstName").entity(String.class).isEqualTo("Ada")
-			.path("sequenceStates.edges[0].node.p.id").entity(String.class).isEqualTo(String.valueOf(prospectId));
+			.path("sequenceStates.edges[0].node.who.firstName")
+			.entity(String.class)
+			.isEqualTo("Ada")
+			.path("sequenceStates.edges[0].node.p.id")
+			.entity(String.class)
+			.isEqualTo(String.valueOf(prospectId));
 		assertThat(this.statements.count()).isEqualTo(1);
 	}
 
 	/**
-	 * The same state and links read through a mutation's result, which joins nothing: its links
-	 * go through the DataLoaders. Pausing and resuming leaves the links as they were.
+	 * The same state and links read through a mutation's result, which joins nothing: its
+	 * links go through the DataLoaders. Pausing and resuming leaves the links as they
+	 * were.
 	 */
 	private Map<String, Object> byMutation(long state) {
 		this.graphQlTester.document("mutation($id: ID!) { pauseSequenceState(id: $id) { id } }")

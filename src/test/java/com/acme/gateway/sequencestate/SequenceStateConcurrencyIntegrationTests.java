@@ -27,8 +27,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.ResponseError;
 
 /**
- * Many clients acting on the same states at once, against the real database: the outcome must
- * be explained by some serial order of the calls, and every refused call must say why.
+ * Many clients acting on the same states at once, against the real database: the outcome
+ * must be explained by some serial order of the calls, and every refused call must say
+ * why.
  */
 class SequenceStateConcurrencyIntegrationTests extends IntegrationTest {
 
@@ -42,9 +43,9 @@ class SequenceStateConcurrencyIntegrationTests extends IntegrationTest {
 	private SequenceStateWriter writer;
 
 	/**
-	 * Through the service (a real transaction per call, as the mutations run it) rather than
-	 * HTTP: 3,200 HTTP round trips on a shared two-core machine would take most of a minute
-	 * and add nothing to what is tested, the transactions and the SQL.
+	 * Through the service (a real transaction per call, as the mutations run it) rather
+	 * than HTTP: 3,200 HTTP round trips on a shared two-core machine would take most of a
+	 * minute and add nothing to what is tested, the transactions and the SQL.
 	 */
 	@Test
 	void historyReplaysToCurrentStateAfterRacingPauseResumeAndFinish() throws Exception {
@@ -80,7 +81,8 @@ class SequenceStateConcurrencyIntegrationTests extends IntegrationTest {
 		assertThat(unexpected).as("failures other than refusals (seed %d)", seed).isEmpty();
 		assertThat(refusals).as("seed %d", seed).containsOnlyKeys(ErrorCode.INVALID_STATE_TRANSITION);
 		int succeeded = successes.values().stream().mapToInt(AtomicInteger::get).sum();
-		// Finish is terminal and drawn at random, so how many calls succeed varies from run to run;
+		// Finish is terminal and drawn at random, so how many calls succeed varies from
+		// run to run;
 		// this only guards against a race that did nothing at all.
 		assertThat(succeeded).as("successful calls (seed %d)", seed).isGreaterThan(STATES);
 		assertThat(succeeded + refusals.get(ErrorCode.INVALID_STATE_TRANSITION).get())
@@ -121,15 +123,17 @@ class SequenceStateConcurrencyIntegrationTests extends IntegrationTest {
 		assertThat(codes).hasSize(THREADS - 1).containsOnly("CONFLICT");
 		var raced = SEQUENCE_STATE.PROSPECT_ID.eq(prospect);
 		assertThat(this.fixtures.dsl().fetchCount(SEQUENCE_STATE, raced)).isEqualTo(1);
-		assertThat(this.fixtures.dsl().fetchCount(SEQUENCE_STATE_TRANSITION,
-				SEQUENCE_STATE_TRANSITION.SEQUENCE_STATE_ID.eq(Long.parseLong(created.get(0))))).isEqualTo(1);
+		assertThat(this.fixtures.dsl()
+			.fetchCount(SEQUENCE_STATE_TRANSITION,
+					SEQUENCE_STATE_TRANSITION.SEQUENCE_STATE_ID.eq(Long.parseLong(created.get(0)))))
+			.isEqualTo(1);
 	}
 
 	/**
-	 * Runs a create and a refused create once, one after the other. The application's pool
-	 * waits at most 2 s for a connection (so a client hears UNAVAILABLE rather than hangs), and
-	 * sixteen first-ever requests on a cold JVM sharing two cores can take longer than that to
-	 * get through: that would test the warm-up, not the race.
+	 * Runs a create and a refused create once, one after the other. The application's
+	 * pool waits at most 2 s for a connection (so a client hears UNAVAILABLE rather than
+	 * hangs), and sixteen first-ever requests on a cold JVM sharing two cores can take
+	 * longer than that to get through: that would test the warm-up, not the race.
 	 */
 	private void warmUpCreatePath(World world) {
 		long prospect = this.fixtures.prospect(world.account(), "Warm", "Up");
@@ -146,15 +150,16 @@ class SequenceStateConcurrencyIntegrationTests extends IntegrationTest {
 	}
 
 	/**
-	 * Pause and resume are frequent, finish rare: finishing ends a state's part in the race, so
-	 * at one in 400 a state stays in play for about half of its 800 calls.
+	 * Pause and resume are frequent, finish rare: finishing ends a state's part in the
+	 * race, so at one in 400 a state stays in play for about half of its 800 calls.
 	 */
 	private SequenceState randomCall(Random random, long id) {
 		int roll = random.nextInt(400);
 		if (roll == 0) {
 			return this.writer.finish(id, this.adminId);
 		}
-		return (roll % 2 == 0) ? this.writer.pause(id, "roll " + roll, this.adminId) : this.writer.resume(id, this.adminId);
+		return (roll % 2 == 0) ? this.writer.pause(id, "roll " + roll, this.adminId)
+				: this.writer.resume(id, this.adminId);
 	}
 
 	private void assertHistoryReplaysToCurrentState(long id, int successfulCalls, long seed) {
@@ -168,7 +173,8 @@ class SequenceStateConcurrencyIntegrationTests extends IntegrationTest {
 		assertThat(history.get(0).getFromState()).isNull();
 		SequenceStateStatus replayed = history.get(0).getToState();
 		for (var transition : history.subList(1, history.size())) {
-			assertThat(transition.getFromState()).as("transition %d of state %d (seed %d)", transition.getId(), id, seed)
+			assertThat(transition.getFromState())
+				.as("transition %d of state %d (seed %d)", transition.getId(), id, seed)
 				.isEqualTo(replayed);
 			assertThat(SequenceStateTransitions.isAllowed(action(transition.getToState()), replayed)).isTrue();
 			replayed = transition.getToState();
@@ -186,7 +192,10 @@ class SequenceStateConcurrencyIntegrationTests extends IntegrationTest {
 		};
 	}
 
-	/** Runs one task per thread and returns what they threw, other than refusals they handled. */
+	/**
+	 * Runs one task per thread and returns what they threw, other than refusals they
+	 * handled.
+	 */
 	private static List<Throwable> runConcurrently(java.util.function.IntFunction<Callable<Void>> task)
 			throws InterruptedException {
 		ExecutorService executor = Executors.newFixedThreadPool(THREADS);

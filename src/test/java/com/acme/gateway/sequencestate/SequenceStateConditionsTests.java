@@ -42,18 +42,20 @@ class SequenceStateConditionsTests {
 
 	@Test
 	void inListsBindOneArray() {
-		assertThat(render(Map.of("id", Map.of("in", List.of("1", "2", "3"))))).isEqualTo("sequence_state.id = any (cast(? as bigint[]))");
+		assertThat(render(Map.of("id", Map.of("in", List.of("1", "2", "3")))))
+			.isEqualTo("sequence_state.id = any (cast(? as bigint[]))");
 	}
 
 	@Test
 	void toManyFilterLooksUpStatesByTheCollectedKeys() {
-		assertThat(render(Map.of("tasks", Map.of("id", Map.of("eq", "5"))))).isEqualTo(
-				"sequence_state.id = any (array(select task.sequence_state_id from task where task.id = ?))");
+		assertThat(render(Map.of("tasks", Map.of("id", Map.of("eq", "5")))))
+			.isEqualTo("sequence_state.id = any (array(select task.sequence_state_id from task where task.id = ?))");
 	}
 
 	@Test
 	void relatedIdIsTheStatesOwnLinkColumn() {
-		assertThat(render(Map.of("account", Map.of("id", Map.of("eq", "5"))))).isEqualTo("sequence_state.account_id = ?");
+		assertThat(render(Map.of("account", Map.of("id", Map.of("eq", "5")))))
+			.isEqualTo("sequence_state.account_id = ?");
 	}
 
 	@Test
@@ -74,8 +76,7 @@ class SequenceStateConditionsTests {
 	}
 
 	private static String render(Map<String, Object> filter) {
-		return DSL
-			.using(SQLDialect.POSTGRES, new Settings().withRenderQuotedNames(RenderQuotedNames.NEVER))
+		return DSL.using(SQLDialect.POSTGRES, new Settings().withRenderQuotedNames(RenderQuotedNames.NEVER))
 			.renderContext()
 			.render(SequenceStateConditions.of(filter, FilterLimits.DEFAULTS));
 	}

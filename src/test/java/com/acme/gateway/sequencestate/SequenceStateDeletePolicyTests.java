@@ -15,7 +15,7 @@ class SequenceStateDeletePolicyTests {
 
 	@ParameterizedTest(name = "{0} with {1} on a state created by {2}: {3}")
 	@CsvSource({
-			// role,  scopes,                                   creator, allowed
+			// role, scopes, creator, allowed
 			"admin, sequenceStates.read,                          200, false",
 			"admin, sequenceStates.delete,                        200, true",
 			"admin, sequenceStates.all,                               , true",
@@ -38,8 +38,8 @@ class SequenceStateDeletePolicyTests {
 	}
 
 	private static SequenceState stateCreatedBy(Long creatorId) {
-		return new SequenceState(1, SequenceStateStatus.ACTIVE, null, null, null, null, null, null, 0, 0, 0, 0, 0, 0, 0, 0,
-				0, 0, 0, null, null, null, null, creatorId, null, null, 1, 1, null);
+		return new SequenceState(1, SequenceStateStatus.ACTIVE, null, null, null, null, null, null, 0, 0, 0, 0, 0, 0, 0,
+				0, 0, 0, 0, null, null, null, null, creatorId, null, null, 1, 1, null);
 	}
 
 }

@@ -14,7 +14,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.graphql.test.tester.GraphQlTester;
 
-/** Every operator and relationship filter of {@code sequenceStates}, over {@link FilterFixture}. */
+/**
+ * Every operator and relationship filter of {@code sequenceStates}, over
+ * {@link FilterFixture}.
+ */
 class SequenceStateFilterIntegrationTests extends IntegrationTest {
 
 	@BeforeEach
@@ -56,12 +59,15 @@ class SequenceStateFilterIntegrationTests extends IntegrationTest {
 				filter("{ errorReason: { ne: \"Mailbox 50% full_\" } }", 1, 2, 3, 4, 6),
 				filter("{ errorReason: { in: [\"Mailbox 50% full_\", \"other\"] } }", 5),
 				filter("{ errorReason: { notIn: [\"Mailbox 50% full_\"] } }", 1, 2, 3, 4, 6),
-				filter("{ errorReason: { isNull: false } }", 5),
-				filter("{ errorReason: { contains: \"0% F\" } }", 5), filter("{ errorReason: { contains: \"_\" } }", 5),
-				filter("{ errorReason: { contains: \"%\" } }", 5), filter("{ pauseReason: { contains: \"%\" } }"),
-				// characters that mean something in SQL text or in jOOQ's plain-SQL templates: the
-				// statement text is rendered once per shape and reused, so values must stay binds
-				filter("{ errorReason: { contains: \"?{0}'\" } }"), filter("{ errorReason: { eq: \"'; drop table x; --\" } }"),
+				filter("{ errorReason: { isNull: false } }", 5), filter("{ errorReason: { contains: \"0% F\" } }", 5),
+				filter("{ errorReason: { contains: \"_\" } }", 5), filter("{ errorReason: { contains: \"%\" } }", 5),
+				filter("{ pauseReason: { contains: \"%\" } }"),
+				// characters that mean something in SQL text or in jOOQ's plain-SQL
+				// templates: the
+				// statement text is rendered once per shape and reused, so values must
+				// stay binds
+				filter("{ errorReason: { contains: \"?{0}'\" } }"),
+				filter("{ errorReason: { eq: \"'; drop table x; --\" } }"),
 				filter("{ errorReason: { startsWith: \"MAIL\" } }", 5),
 				filter("{ pauseReason: { startsWith: \"out of\" } }", 2),
 				// SequenceStateStatusFilter
@@ -94,7 +100,8 @@ class SequenceStateFilterIntegrationTests extends IntegrationTest {
 				filter("{ tasks: { dueAt: { gte: \"2024-02-01T00:00:00Z\", lt: \"2024-02-02T00:00:00Z\" } } }", 1),
 				filter("{ tasks: { id: { eq: \"3\" } } }", 3),
 				filter("{ tasks: { id: { eq: \"1\" }, dueAt: { gte: \"2024-02-02T00:00:00Z\" } } }"),
-				filter("{ calls: { id: { eq: \"2\" } } }", 2), filter("{ calls: { id: { in: [\"1\", \"2\", \"3\"] } } }", 2, 5),
+				filter("{ calls: { id: { eq: \"2\" } } }", 2),
+				filter("{ calls: { id: { in: [\"1\", \"2\", \"3\"] } } }", 2, 5),
 				// and, or, not, empty
 				filter("{ and: [{ state: { eq: ACTIVE } }, { bounceCount: { eq: 0 } }] }", 1),
 				filter("{ or: [{ state: { eq: PAUSED } }, { state: { eq: FAILED } }] }", 2, 5),
@@ -111,7 +118,8 @@ class SequenceStateFilterIntegrationTests extends IntegrationTest {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("filters")
 	void returnsTheStatesTheFilterSelects(String filter, List<String> expectedIds) {
-		this.graphQlTester.document("{ sequenceStates(first: 100, filter: %s) { edges { node { id } } } }".formatted(filter))
+		this.graphQlTester
+			.document("{ sequenceStates(first: 100, filter: %s) { edges { node { id } } } }".formatted(filter))
 			.execute()
 			.path("sequenceStates.edges[*].node.id")
 			.entityList(String.class)
@@ -120,7 +128,8 @@ class SequenceStateFilterIntegrationTests extends IntegrationTest {
 
 	@Test
 	void totalCountHonoursTheFilter() {
-		this.graphQlTester.document("{ sequenceStates(first: 1, filter: { sequence: { id: { eq: \"2\" } } }) { totalCount } }")
+		this.graphQlTester
+			.document("{ sequenceStates(first: 1, filter: { sequence: { id: { eq: \"2\" } } }) { totalCount } }")
 			.execute()
 			.path("sequenceStates.totalCount")
 			.entity(Integer.class)
@@ -130,8 +139,9 @@ class SequenceStateFilterIntegrationTests extends IntegrationTest {
 	@Test
 	void bindsEveryValueAsAParameter() {
 		String hostile = "x'); drop table sequence_state; --";
-		this.graphQlTester.document("query($text: String) { sequenceStates(filter: { errorReason: { eq: $text } }) "
-				+ "{ edges { node { id } } } }")
+		this.graphQlTester
+			.document("query($text: String) { sequenceStates(filter: { errorReason: { eq: $text } }) "
+					+ "{ edges { node { id } } } }")
 			.variable("text", hostile)
 			.execute()
 			.path("sequenceStates.edges")
@@ -231,8 +241,7 @@ class SequenceStateFilterIntegrationTests extends IntegrationTest {
 	}
 
 	private GraphQlTester.Response query(String filter) {
-		return this.graphQlTester
-			.document("{ sequenceStates(filter: %s) { edges { node { id } } } }".formatted(filter))
+		return this.graphQlTester.document("{ sequenceStates(filter: %s) { edges { node { id } } } }".formatted(filter))
 			.execute();
 	}
 

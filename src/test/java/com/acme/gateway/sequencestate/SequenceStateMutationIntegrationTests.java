@@ -23,7 +23,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.graphql.test.tester.GraphQlTester;
 
-/** The mutations through HTTP against PostgreSQL: each row of the state machine, each refusal. */
+/**
+ * The mutations through HTTP against PostgreSQL: each row of the state machine, each
+ * refusal.
+ */
 class SequenceStateMutationIntegrationTests extends IntegrationTest {
 
 	private static final OffsetDateTime LONG_AGO = OffsetDateTime.of(2019, 8, 24, 14, 15, 22, 0, ZoneOffset.UTC);
@@ -365,14 +368,16 @@ class SequenceStateMutationIntegrationTests extends IntegrationTest {
 		}
 		this.statements.reset();
 
-		this.graphQlTester.document("{ sequenceStates(first: 10) { edges { node { id transitions { to actor { id email } } } } } }")
+		this.graphQlTester
+			.document("{ sequenceStates(first: 10) { edges { node { id transitions { to actor { id email } } } } } }")
 			.execute()
 			.path("sequenceStates.edges[*].node.transitions[*].actor.email")
 			.entityList(String.class)
 			.hasSize(5)
 			.contains("actor@example.com");
 
-		// the page, the transitions of all its states, the actors of all those transitions
+		// the page, the transitions of all its states, the actors of all those
+		// transitions
 		assertThat(this.statements.count()).isEqualTo(3);
 	}
 

@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 /**
- * {@code orderBy} with many ties and NULLs, read in one page and paged forward and backward
- * across page boundaries. Twelve states; state N has id N:
+ * {@code orderBy} with many ties and NULLs, read in one page and paged forward and
+ * backward across page boundaries. Twelve states; state N has id N:
  *
  * <pre>
  * id          1  2  3  4  5  6  7  8  9  10 11 12
@@ -59,15 +59,17 @@ class SequenceStateOrderingIntegrationTests extends IntegrationTest {
 
 	static Stream<Arguments> orderings() {
 		return Stream.of(
-				ordering("BOUNCE_COUNT ASC", List.of(key("BOUNCE_COUNT", "ASC")), 2, 5, 8, 11, 4, 7, 10, 1, 3, 6, 9, 12),
+				ordering("BOUNCE_COUNT ASC", List.of(key("BOUNCE_COUNT", "ASC")), 2, 5, 8, 11, 4, 7, 10, 1, 3, 6, 9,
+						12),
 				ordering("BOUNCE_COUNT DESC", List.of(key("BOUNCE_COUNT", "DESC")), 12, 9, 6, 3, 1, 10, 7, 4, 11, 8, 5,
 						2),
 				ordering("ACTIVE_AT ASC, nulls last", List.of(key("ACTIVE_AT", "ASC")), 3, 6, 1, 5, 2, 4, 7, 8, 9, 10,
 						11, 12),
 				ordering("ACTIVE_AT DESC, nulls first", List.of(key("ACTIVE_AT", "DESC")), 12, 11, 10, 9, 8, 7, 4, 2, 5,
 						1, 6, 3),
-				ordering("BOUNCE_COUNT DESC, ACTIVE_AT ASC", List.of(key("BOUNCE_COUNT", "DESC"), key("ACTIVE_AT", "ASC")),
-						3, 6, 1, 9, 12, 4, 7, 10, 5, 2, 8, 11),
+				ordering("BOUNCE_COUNT DESC, ACTIVE_AT ASC",
+						List.of(key("BOUNCE_COUNT", "DESC"), key("ACTIVE_AT", "ASC")), 3, 6, 1, 9, 12, 4, 7, 10, 5, 2,
+						8, 11),
 				ordering("ID DESC", List.of(key("ID", "DESC")), 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1));
 	}
 
@@ -111,8 +113,9 @@ class SequenceStateOrderingIntegrationTests extends IntegrationTest {
 	}
 
 	/**
-	 * A narrow createdAt range under an order led by another column is read first and sorted
-	 * (SequenceStateRepository#findPage); the rows and their paging must not change with it.
+	 * A narrow createdAt range under an order led by another column is read first and
+	 * sorted (SequenceStateRepository#findPage); the rows and their paging must not
+	 * change with it.
 	 */
 	@Test
 	void pagesANarrowDateRangeThatIsReadBeforeSorting() {
@@ -123,10 +126,10 @@ class SequenceStateOrderingIntegrationTests extends IntegrationTest {
 		String before = null;
 		boolean more = true;
 		while (more) {
-			GraphQlTester.Response page = this.graphQlTester
-				.document("query($before: String, $from: DateTime, $to: DateTime) { sequenceStates(last: 5, before: $before, "
-						+ "filter: { createdAt: { gte: $from, lte: $to } }, orderBy: [{ field: BOUNCE_COUNT, direction: DESC }]) "
-						+ "{ edges { node { id } } pageInfo { hasPreviousPage startCursor } } }")
+			GraphQlTester.Response page = this.graphQlTester.document(
+					"query($before: String, $from: DateTime, $to: DateTime) { sequenceStates(last: 5, before: $before, "
+							+ "filter: { createdAt: { gte: $from, lte: $to } }, orderBy: [{ field: BOUNCE_COUNT, direction: DESC }]) "
+							+ "{ edges { node { id } } pageInfo { hasPreviousPage startCursor } } }")
 				.variable("before", before)
 				.variable("from", from)
 				.variable("to", to)

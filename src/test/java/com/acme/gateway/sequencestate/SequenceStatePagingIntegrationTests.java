@@ -83,7 +83,9 @@ class SequenceStatePagingIntegrationTests extends IntegrationTest {
 
 	@Test
 	void edgeCursorResumesAfterThatEdge() {
-		String secondCursor = page(3, null, null, null).path("sequenceStates.edges[1].cursor").entity(String.class).get();
+		String secondCursor = page(3, null, null, null).path("sequenceStates.edges[1].cursor")
+			.entity(String.class)
+			.get();
 
 		page(2, secondCursor, null, null).path("sequenceStates.edges[*].node.id")
 			.entityList(String.class)
@@ -156,7 +158,8 @@ class SequenceStatePagingIntegrationTests extends IntegrationTest {
 	@Test
 	void rejectsForgedCursor() {
 		String cursor = page(1, null, null, null).path("sequenceStates.pageInfo.endCursor").entity(String.class).get();
-		// Flip one character of the signed body: a client editing the id inside the cursor.
+		// Flip one character of the signed body: a client editing the id inside the
+		// cursor.
 		char[] forged = cursor.toCharArray();
 		int last = forged.length - 1;
 		forged[last] = (forged[last] == 'A') ? 'B' : 'A';

@@ -92,25 +92,36 @@ class SequenceStateQueryIntegrationTests extends IntegrationTest {
 
 		var response = this.graphQlTester.documentName("everyField").variable("id", id).execute();
 
-		response.path("sequenceState.account").entity(Map.class).isEqualTo(Map.of("id", String.valueOf(world.account()),
-				"name", "Acme", "domain", "acme.example"));
-		response.path("sequenceState.creator").entity(Map.class).isEqualTo(Map.of("id", String.valueOf(admin),
-				"email", "admin@example.com", "role", "admin"));
-		response.path("sequenceState.mailbox").entity(Map.class).isEqualTo(Map.of("id", String.valueOf(world.mailbox()),
-				"email", "rep@acme.example", "user", Map.of("id", String.valueOf(world.user()))));
-		response.path("sequenceState.opportunity").entity(Map.class).isEqualTo(Map.of("id", String.valueOf(opportunity),
-				"name", "Big deal", "account", Map.of("id", String.valueOf(world.account()))));
-		response.path("sequenceState.batchItemCreator").entity(Map.class).isEqualTo(
-				Map.of("id", String.valueOf(batchItem), "status", "processed"));
-		response.path("sequenceState.prospect").entity(Map.class).isEqualTo(Map.of("id", String.valueOf(prospect),
-				"firstName", "Ada", "lastName", "Lovelace", "emails", List.of("ada@acme.example", "ada@home.example"),
-				"account", Map.of("id", String.valueOf(world.account()))));
-		response.path("sequenceState.sequence").entity(Map.class).isEqualTo(Map.of("id", String.valueOf(world.sequence()),
-				"name", "Outreach", "enabled", true, "sequenceType", "interval",
-				"owner", Map.of("id", String.valueOf(world.user()))));
-		response.path("sequenceState.sequenceStep").entity(Map.class).isEqualTo(Map.of("id",
-				String.valueOf(world.secondStep()), "order", 2, "stepType", "call",
-				"sequence", Map.of("id", String.valueOf(world.sequence()))));
+		response.path("sequenceState.account")
+			.entity(Map.class)
+			.isEqualTo(Map.of("id", String.valueOf(world.account()), "name", "Acme", "domain", "acme.example"));
+		response.path("sequenceState.creator")
+			.entity(Map.class)
+			.isEqualTo(Map.of("id", String.valueOf(admin), "email", "admin@example.com", "role", "admin"));
+		response.path("sequenceState.mailbox")
+			.entity(Map.class)
+			.isEqualTo(Map.of("id", String.valueOf(world.mailbox()), "email", "rep@acme.example", "user",
+					Map.of("id", String.valueOf(world.user()))));
+		response.path("sequenceState.opportunity")
+			.entity(Map.class)
+			.isEqualTo(Map.of("id", String.valueOf(opportunity), "name", "Big deal", "account",
+					Map.of("id", String.valueOf(world.account()))));
+		response.path("sequenceState.batchItemCreator")
+			.entity(Map.class)
+			.isEqualTo(Map.of("id", String.valueOf(batchItem), "status", "processed"));
+		response.path("sequenceState.prospect")
+			.entity(Map.class)
+			.isEqualTo(Map.of("id", String.valueOf(prospect), "firstName", "Ada", "lastName", "Lovelace", "emails",
+					List.of("ada@acme.example", "ada@home.example"), "account",
+					Map.of("id", String.valueOf(world.account()))));
+		response.path("sequenceState.sequence")
+			.entity(Map.class)
+			.isEqualTo(Map.of("id", String.valueOf(world.sequence()), "name", "Outreach", "enabled", true,
+					"sequenceType", "interval", "owner", Map.of("id", String.valueOf(world.user()))));
+		response.path("sequenceState.sequenceStep")
+			.entity(Map.class)
+			.isEqualTo(Map.of("id", String.valueOf(world.secondStep()), "order", 2, "stepType", "call", "sequence",
+					Map.of("id", String.valueOf(world.sequence()))));
 	}
 
 	@Test
@@ -145,10 +156,12 @@ class SequenceStateQueryIntegrationTests extends IntegrationTest {
 
 		var response = this.graphQlTester.documentName("everyField").variable("id", id).execute();
 
-		response.path("sequenceState.mailings[*].id").entityList(String.class)
+		response.path("sequenceState.mailings[*].id")
+			.entityList(String.class)
 			.containsExactly(String.valueOf(secondMailing), String.valueOf(thirdMailing));
 		response.path("sequenceState.tasks[*].id").entityList(String.class).containsExactly(String.valueOf(task));
-		response.path("sequenceState.calls[*]").entityList(Map.class)
+		response.path("sequenceState.calls[*]")
+			.entityList(Map.class)
 			.containsExactly(Map.of("id", String.valueOf(call), "outcome", "answered"));
 		assertThat(firstOthers).isNotEqualTo(secondMailing);
 	}
@@ -163,10 +176,12 @@ class SequenceStateQueryIntegrationTests extends IntegrationTest {
 
 		var response = this.graphQlTester.documentName("everyField").variable("id", id).execute();
 
-		response.path("sequenceState.activeStepMailings[*].id").entityList(String.class)
+		response.path("sequenceState.activeStepMailings[*].id")
+			.entityList(String.class)
 			.containsExactly(String.valueOf(undelivered));
 		response.path("sequenceState.activeStepMailings[0].deliveredAt").valueIsNull();
-		response.path("sequenceState.activeStepMailings[0].sequenceStep").entity(Map.class)
+		response.path("sequenceState.activeStepMailings[0].sequenceStep")
+			.entity(Map.class)
 			.isEqualTo(Map.of("id", String.valueOf(world.firstStep()), "order", 1));
 	}
 
@@ -183,8 +198,8 @@ class SequenceStateQueryIntegrationTests extends IntegrationTest {
 			.execute()
 			.path("sequenceState.activeStepTasks")
 			.entityList(Map.class)
-			.containsExactly(Map.of("id", String.valueOf(incomplete), "state", "incomplete",
-					"dueAt", "2019-08-25T14:15:22Z", "sequenceStep", Map.of("id", String.valueOf(world.firstStep()))));
+			.containsExactly(Map.of("id", String.valueOf(incomplete), "state", "incomplete", "dueAt",
+					"2019-08-25T14:15:22Z", "sequenceStep", Map.of("id", String.valueOf(world.firstStep()))));
 	}
 
 	@Test

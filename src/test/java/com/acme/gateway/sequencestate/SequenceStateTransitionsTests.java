@@ -45,10 +45,14 @@ class SequenceStateTransitionsTests {
 	@Test
 	void stoppedStatesCanOnlyBeDeleted() {
 		for (SequenceStateStatus stopped : EnumSet.complementOf(EnumSet.copyOf(SequenceStateTransitions.LIVE))) {
-			assertThat(SequenceStateTransitions.isAllowed(Action.PAUSE, stopped)).as("pause from %s", stopped).isFalse();
-			assertThat(SequenceStateTransitions.isAllowed(Action.RESUME, stopped)).as("resume from %s", stopped).isFalse();
-			assertThat(SequenceStateTransitions.isAllowed(Action.FINISH, stopped)).as("finish from %s", stopped).isFalse();
-			assertThat(SequenceStateTransitions.isAllowed(Action.DELETE, stopped)).as("delete from %s", stopped).isTrue();
+			assertThat(SequenceStateTransitions.isAllowed(Action.PAUSE, stopped)).as("pause from %s", stopped)
+				.isFalse();
+			assertThat(SequenceStateTransitions.isAllowed(Action.RESUME, stopped)).as("resume from %s", stopped)
+				.isFalse();
+			assertThat(SequenceStateTransitions.isAllowed(Action.FINISH, stopped)).as("finish from %s", stopped)
+				.isFalse();
+			assertThat(SequenceStateTransitions.isAllowed(Action.DELETE, stopped)).as("delete from %s", stopped)
+				.isTrue();
 		}
 	}
 

@@ -40,16 +40,18 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Pause and resume mutations from 16 concurrent clients while the database connection is cut,
- * twice, for a few seconds: nothing a client was told is lost, nothing it was refused is done
- * twice, no state disagrees with its history, and the gateway serves again by itself.
+ * Pause and resume mutations from 16 concurrent clients while the database connection is
+ * cut, twice, for a few seconds: nothing a client was told is lost, nothing it was
+ * refused is done twice, no state disagrees with its history, and the gateway serves
+ * again by itself.
  * <p>
- * Each client owns states of its own and alternates pause and resume on them. An answer that is
- * not a success must be {@code UNAVAILABLE} (never {@code INTERNAL}, a 5xx page or a hang); after
- * one, the client sends the same mutation again until it learns the outcome: success (the refused
- * attempts changed nothing) or {@code INVALID_STATE_TRANSITION} (one of them committed and its
- * answer was lost). Either way the attempt ends in exactly one transition, which is what the
- * history, the change log and the rows are checked against afterwards.
+ * Each client owns states of its own and alternates pause and resume on them. An answer
+ * that is not a success must be {@code UNAVAILABLE} (never {@code INTERNAL}, a 5xx page
+ * or a hang); after one, the client sends the same mutation again until it learns the
+ * outcome: success (the refused attempts changed nothing) or
+ * {@code INVALID_STATE_TRANSITION} (one of them committed and its answer was lost).
+ * Either way the attempt ends in exactly one transition, which is what the history, the
+ * change log and the rows are checked against afterwards.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestDatabaseConfiguration.class)
@@ -59,10 +61,16 @@ class SequenceStateWritesUnderDatabaseFaultsIntegrationTests {
 
 	private static final int STATES_PER_CLIENT = 4;
 
-	/** Longer than any answer may take (Hikari's connection timeout is 2 s): beyond it, a hang. */
+	/**
+	 * Longer than any answer may take (Hikari's connection timeout is 2 s): beyond it, a
+	 * hang.
+	 */
 	private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
 
-	/** A bound on each phase, so a gateway that never recovers fails the test instead of hanging it. */
+	/**
+	 * A bound on each phase, so a gateway that never recovers fails the test instead of
+	 * hanging it.
+	 */
 	private static final Duration PHASE_BOUND = Duration.ofSeconds(90);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -117,7 +125,8 @@ class SequenceStateWritesUnderDatabaseFaultsIntegrationTests {
 				proxy.cut();
 				Thread.sleep(3_000);
 				proxy.start();
-				// Throughput recovers without a restart: mutations succeed again after the proxy is back.
+				// Throughput recovers without a restart: mutations succeed again after
+				// the proxy is back.
 				awaitSuccesses(load, load.successes.get() + CLIENTS * 3);
 			}
 			load.stopping = true;
@@ -128,8 +137,7 @@ class SequenceStateWritesUnderDatabaseFaultsIntegrationTests {
 
 			assertThat(load.unexpected).as("answers other than success, UNAVAILABLE or a lost answer's conflict")
 				.isEmpty();
-			assertThat(load.unavailable.get()).as("mutations refused with UNAVAILABLE during the outages")
-				.isPositive();
+			assertThat(load.unavailable.get()).as("mutations refused with UNAVAILABLE during the outages").isPositive();
 			for (int client = 0; client < CLIENTS; client++) {
 				for (long state : states.subList(client * STATES_PER_CLIENT, (client + 1) * STATES_PER_CLIENT)) {
 					assertHistoryMatches(state, logs.get(client));
@@ -143,9 +151,10 @@ class SequenceStateWritesUnderDatabaseFaultsIntegrationTests {
 	}
 
 	/**
-	 * The state's history, after its creation, is exactly the outcome of each attempt in order (one
-	 * transition each, to the attempt's target); the row's state is the last transition's; and each
-	 * transition has its one change-log row, of the same transaction, showing the same state.
+	 * The state's history, after its creation, is exactly the outcome of each attempt in
+	 * order (one transition each, to the attempt's target); the row's state is the last
+	 * transition's; and each transition has its one change-log row, of the same
+	 * transaction, showing the same state.
 	 */
 	private void assertHistoryMatches(long state, List<Attempt> log) {
 		List<String> expected = log.stream().filter(attempt -> attempt.state == state).map(Attempt::target).toList();
@@ -164,11 +173,12 @@ class SequenceStateWritesUnderDatabaseFaultsIntegrationTests {
 		assertThat(current).as("state %d agrees with its last transition", state)
 			.isEqualTo(expected.isEmpty() ? "active" : expected.get(expected.size() - 1));
 
-		int updates = this.dsl.fetchCount(SEQUENCE_STATE_CHANGE, SEQUENCE_STATE_CHANGE.ID.eq(state)
-			.and(SEQUENCE_STATE_CHANGE.CHANGE_KIND.eq("UPDATED")));
-		int linked = this.dsl.fetchCount(SEQUENCE_STATE_CHANGE.join(SEQUENCE_STATE_TRANSITION)
-			.on(SEQUENCE_STATE_TRANSITION.ID.eq(SEQUENCE_STATE_CHANGE.TRANSITION_ID))
-			.and(SEQUENCE_STATE_TRANSITION.TO_STATE.eq(SEQUENCE_STATE_CHANGE.STATE)),
+		int updates = this.dsl.fetchCount(SEQUENCE_STATE_CHANGE,
+				SEQUENCE_STATE_CHANGE.ID.eq(state).and(SEQUENCE_STATE_CHANGE.CHANGE_KIND.eq("UPDATED")));
+		int linked = this.dsl.fetchCount(
+				SEQUENCE_STATE_CHANGE.join(SEQUENCE_STATE_TRANSITION)
+					.on(SEQUENCE_STATE_TRANSITION.ID.eq(SEQUENCE_STATE_CHANGE.TRANSITION_ID))
+					.and(SEQUENCE_STATE_TRANSITION.TO_STATE.eq(SEQUENCE_STATE_CHANGE.STATE)),
 				SEQUENCE_STATE_CHANGE.ID.eq(state).and(SEQUENCE_STATE_CHANGE.CHANGE_KIND.eq("UPDATED")));
 		assertThat(updates).as("change-log rows of state %d", state).isEqualTo(expected.size());
 		assertThat(linked).as("change-log rows of state %d linked to their transition", state)
@@ -176,8 +186,8 @@ class SequenceStateWritesUnderDatabaseFaultsIntegrationTests {
 	}
 
 	/**
-	 * One client: pause or resume its states in turn until told to stop, then finishes the attempt
-	 * it is in. Returns one entry per attempt whose outcome it learned.
+	 * One client: pause or resume its states in turn until told to stop, then finishes
+	 * the attempt it is in. Returns one entry per attempt whose outcome it learned.
 	 */
 	private List<Attempt> runClient(List<Long> states, String token, Load load) throws InterruptedException {
 		List<Attempt> log = new ArrayList<>();
@@ -199,8 +209,9 @@ class SequenceStateWritesUnderDatabaseFaultsIntegrationTests {
 	}
 
 	/**
-	 * Sends one mutation until its outcome is known; true when it is (one transition made), false
-	 * when the test is over without knowing (never after the last outage: the bound of the phase).
+	 * Sends one mutation until its outcome is known; true when it is (one transition
+	 * made), false when the test is over without knowing (never after the last outage:
+	 * the bound of the phase).
 	 */
 	private boolean settle(long state, boolean pause, String token, Load load) throws InterruptedException {
 		boolean refusedBefore = false;
@@ -238,7 +249,8 @@ class SequenceStateWritesUnderDatabaseFaultsIntegrationTests {
 		String document = pause
 				? "mutation($id: ID!) { pauseSequenceState(id: $id, reason: \"fault test\") { id state } }"
 				: "mutation($id: ID!) { resumeSequenceState(id: $id) { id state } }";
-		String body = JSON.writeValueAsString(Map.of("query", document, "variables", Map.of("id", String.valueOf(state))));
+		String body = JSON
+			.writeValueAsString(Map.of("query", document, "variables", Map.of("id", String.valueOf(state))));
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/graphql"))
 			.timeout(ANSWER_TIMEOUT)
 			.header("Content-Type", "application/json")
@@ -279,7 +291,9 @@ class SequenceStateWritesUnderDatabaseFaultsIntegrationTests {
 		}
 	}
 
-	/** What the clients share with the test: counters, surprises, and the signal to stop. */
+	/**
+	 * What the clients share with the test: counters, surprises, and the signal to stop.
+	 */
 	private static final class Load {
 
 		final AtomicInteger successes = new AtomicInteger();

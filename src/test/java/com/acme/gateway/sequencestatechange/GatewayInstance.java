@@ -17,8 +17,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A whole gateway in an application context of its own, on a random port and on the test
- * database, deployed as production deploys a second instance: nothing shared with the other
- * instances but the database and the secrets (tokens and cursors).
+ * database, deployed as production deploys a second instance: nothing shared with the
+ * other instances but the database and the secrets (tokens and cursors).
  */
 final class GatewayInstance implements AutoCloseable {
 
@@ -44,7 +44,8 @@ final class GatewayInstance implements AutoCloseable {
 				"--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.username(),
 				"--spring.datasource.password=" + database.password(),
 				"--gateway.security.jwt-secret=" + TestTokens.SECRET, "--gateway.cursor.secret=" + CURSOR_SECRET,
-				// A test's instances go when it ends: no graceful wait for the streams it left open.
+				// A test's instances go when it ends: no graceful wait for the streams it
+				// left open.
 				"--server.shutdown=immediate"));
 	}
 

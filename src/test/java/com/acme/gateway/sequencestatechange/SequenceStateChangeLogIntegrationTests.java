@@ -77,10 +77,10 @@ class SequenceStateChangeLogIntegrationTests extends IntegrationTest {
 	}
 
 	/**
-	 * PostgreSQL's xmin is cluster-wide: a transaction left open in another database of the same
-	 * server (here: {@code postgres}, holding an xid) must not hold back this database's feed,
-	 * since it cannot write to this log. Before the horizon left such transactions out, this
-	 * change stayed unsettled until that transaction ended.
+	 * PostgreSQL's xmin is cluster-wide: a transaction left open in another database of
+	 * the same server (here: {@code postgres}, holding an xid) must not hold back this
+	 * database's feed, since it cannot write to this log. Before the horizon left such
+	 * transactions out, this change stayed unsettled until that transaction ended.
 	 */
 	@Test
 	void openTransactionInAnotherDatabaseDoesNotHoldTheFeedBack() throws Exception {
@@ -107,8 +107,8 @@ class SequenceStateChangeLogIntegrationTests extends IntegrationTest {
 	}
 
 	/**
-	 * T1 writes first (lower position) and commits after T2: a reader that read T2's change while
-	 * T1 was open must still get T1's change afterwards, and neither twice.
+	 * T1 writes first (lower position) and commits after T2: a reader that read T2's
+	 * change while T1 was open must still get T1's change afterwards, and neither twice.
 	 */
 	@Test
 	void lateCommitIsNeitherLostNorRepeated() throws Exception {
@@ -128,7 +128,8 @@ class SequenceStateChangeLogIntegrationTests extends IntegrationTest {
 				late.commit();
 				cursor = readInto(delivered, cursor);
 				assertThat(delivered).as("T2 waits until T1 ends").isEmpty();
-				// A transaction that starts and commits while T1 is open: it also waits for T1.
+				// A transaction that starts and commits while T1 is open: it also waits
+				// for T1.
 				execute("update sequence_state set reply_count = 3 where id = " + second);
 				cursor = readInto(delivered, cursor);
 				early.commit();
@@ -140,7 +141,9 @@ class SequenceStateChangeLogIntegrationTests extends IntegrationTest {
 		assertThat(delivered).extracting(SequenceStateChange::position).doesNotHaveDuplicates();
 	}
 
-	/** T2 takes its xid first but writes the log after T1; both are still delivered once. */
+	/**
+	 * T2 takes its xid first but writes the log after T1; both are still delivered once.
+	 */
 	@Test
 	void transactionWithEarlierIdWritingLaterIsNotLost() throws Exception {
 		Fixtures.World world = this.fixtures.world();
@@ -154,7 +157,8 @@ class SequenceStateChangeLogIntegrationTests extends IntegrationTest {
 			older.setAutoCommit(false);
 			younger.setAutoCommit(false);
 			try (Statement early = older.createStatement(); Statement late = younger.createStatement()) {
-				// The older transaction takes its xid with a write elsewhere, then stays open.
+				// The older transaction takes its xid with a write elsewhere, then stays
+				// open.
 				early.execute("create temporary table take_xid (x int) on commit drop");
 				early.execute("insert into take_xid values (1)");
 				late.executeUpdate("update sequence_state set reply_count = 1 where id = " + first);
@@ -173,9 +177,9 @@ class SequenceStateChangeLogIntegrationTests extends IntegrationTest {
 	}
 
 	/**
-	 * Many filters against one batch, over several statements: each filter gets exactly the
-	 * changes whose row it holds for, in the filters' order; a condition that is SQL's unknown
-	 * for a row (a comparison with null) does not match it.
+	 * Many filters against one batch, over several statements: each filter gets exactly
+	 * the changes whose row it holds for, in the filters' order; a condition that is
+	 * SQL's unknown for a row (a comparison with null) does not match it.
 	 */
 	@Test
 	void matchesEachOfManyFiltersAgainstTheChangesOfABatch() throws Exception {
@@ -188,8 +192,16 @@ class SequenceStateChangeLogIntegrationTests extends IntegrationTest {
 		List<SequenceStateChange> changes = new ArrayList<>();
 		readUntil(changes, start, 2);
 		List<ChangePosition> positions = changes.stream().map(SequenceStateChange::position).toList();
-		ChangePosition lowChange = changes.stream().filter(change -> change.id() == low).findFirst().orElseThrow().position();
-		ChangePosition highChange = changes.stream().filter(change -> change.id() == high).findFirst().orElseThrow().position();
+		ChangePosition lowChange = changes.stream()
+			.filter(change -> change.id() == low)
+			.findFirst()
+			.orElseThrow()
+			.position();
+		ChangePosition highChange = changes.stream()
+			.filter(change -> change.id() == high)
+			.findFirst()
+			.orElseThrow()
+			.position();
 		List<Condition> filters = new ArrayList<>();
 		int count = 2 * SequenceStateChangeLog.FILTERS_PER_STATEMENT + 7;
 		for (int i = 0; i < count - 1; i++) {
@@ -213,7 +225,10 @@ class SequenceStateChangeLogIntegrationTests extends IntegrationTest {
 		assertThat(matching.get(count - 1)).as("a comparison with a null error reason").isEmpty();
 	}
 
-	/** The hourly job deletes the changes past the retention (7 days) and keeps every newer one. */
+	/**
+	 * The hourly job deletes the changes past the retention (7 days) and keeps every
+	 * newer one.
+	 */
 	@Test
 	void retentionJobDeletesOnlyChangesPastTheRetention() throws Exception {
 		Fixtures.World world = this.fixtures.world();
@@ -235,8 +250,8 @@ class SequenceStateChangeLogIntegrationTests extends IntegrationTest {
 	}
 
 	/**
-	 * Reads until {@code delivered} holds {@code total} changes: xmin is cluster-wide, so a
-	 * transaction of another database can hold the feed back for a moment.
+	 * Reads until {@code delivered} holds {@code total} changes: xmin is cluster-wide, so
+	 * a transaction of another database can hold the feed back for a moment.
 	 */
 	private ChangePosition readUntil(List<SequenceStateChange> delivered, ChangePosition cursor, int total)
 			throws InterruptedException {
@@ -255,7 +270,8 @@ class SequenceStateChangeLogIntegrationTests extends IntegrationTest {
 	}
 
 	private void execute(String sql) throws Exception {
-		try (Connection connection = this.dataSource.getConnection(); Statement statement = connection.createStatement()) {
+		try (Connection connection = this.dataSource.getConnection();
+				Statement statement = connection.createStatement()) {
 			statement.executeUpdate(sql);
 		}
 	}

@@ -27,8 +27,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The subscription over Server-Sent Events on one instance, end to end, against writes of the
- * API and of plain SQL; {@link TwoInstanceSubscriptionIntegrationTests} has two instances.
+ * The subscription over Server-Sent Events on one instance, end to end, against writes of
+ * the API and of plain SQL; {@link TwoInstanceSubscriptionIntegrationTests} has two
+ * instances.
  */
 class SequenceStateChangeSubscriptionIntegrationTests extends IntegrationTest {
 
@@ -62,7 +63,8 @@ class SequenceStateChangeSubscriptionIntegrationTests extends IntegrationTest {
 		Map<String, Object> filter = Map.of("id", Map.of("eq", Long.toString(this.stateId)));
 		JsonNode pause;
 		try (SseSubscription events = subscribe(filter, null)) {
-			this.graphQlTester.document("mutation ($id: ID!) { pauseSequenceState(id: $id, reason: \"holiday\") { id } }")
+			this.graphQlTester
+				.document("mutation ($id: ID!) { pauseSequenceState(id: $id, reason: \"holiday\") { id } }")
 				.variable("id", this.stateId)
 				.executeAndVerify();
 			execute("update sequence_state set reply_count = 4 where id = " + this.otherStateId);
@@ -79,7 +81,8 @@ class SequenceStateChangeSubscriptionIntegrationTests extends IntegrationTest {
 		}
 		SseSubscription.awaitSubscribers(this.feed, 0);
 
-		// Missed while no one listened: replayed from the pause's cursor, then live, each once.
+		// Missed while no one listened: replayed from the pause's cursor, then live, each
+		// once.
 		execute("update sequence_state set reply_count = 6 where id = " + this.stateId);
 		try (SseSubscription resumed = subscribe(filter, pause.path("cursor").asString())) {
 			assertThat(resumed.next().path("state").path("replyCount").asInt()).isEqualTo(5);
@@ -95,8 +98,9 @@ class SequenceStateChangeSubscriptionIntegrationTests extends IntegrationTest {
 	}
 
 	/**
-	 * Thirty subscribers over three filters: a change is matched against the three filters once,
-	 * with the read of its batch, in one statement, not once per subscriber.
+	 * Thirty subscribers over three filters: a change is matched against the three
+	 * filters once, with the read of its batch, in one statement, not once per
+	 * subscriber.
 	 */
 	@Test
 	void subscribersOfTheSameFiltersShareOneMatchingStatementPerBatch() throws Exception {
@@ -128,7 +132,8 @@ class SequenceStateChangeSubscriptionIntegrationTests extends IntegrationTest {
 		finally {
 			subscribers.forEach(SseSubscription::close);
 		}
-		// The server learns that a stream is closed when it writes to it: changes for every filter.
+		// The server learns that a stream is closed when it writes to it: changes for
+		// every filter.
 		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
 		for (int replies = 8; this.feed.filterCount() > 0 && System.nanoTime() < deadline; replies++) {
 			execute("update sequence_state set reply_count = " + replies + " where id in (" + this.stateId + ", "
@@ -139,9 +144,9 @@ class SequenceStateChangeSubscriptionIntegrationTests extends IntegrationTest {
 	}
 
 	/**
-	 * Every commit below notifies; the feed answers the notifications that arrive within one
-	 * {@code min-poll-interval} (25 ms) with one read, so the reads stay bounded by the time, not
-	 * by the commits.
+	 * Every commit below notifies; the feed answers the notifications that arrive within
+	 * one {@code min-poll-interval} (25 ms) with one read, so the reads stay bounded by
+	 * the time, not by the commits.
 	 */
 	@Test
 	void readsTheLogAtMostOncePerMinPollIntervalUnderAStreamOfCommits() throws Exception {
@@ -151,13 +156,15 @@ class SequenceStateChangeSubscriptionIntegrationTests extends IntegrationTest {
 		try (Connection connection = this.dataSource.getConnection();
 				Statement statement = connection.createStatement()) {
 			for (int replies = 1; replies <= 200; replies++) {
-				statement.executeUpdate("update sequence_state set reply_count = " + replies + " where id = " + this.stateId);
+				statement.executeUpdate(
+						"update sequence_state set reply_count = " + replies + " where id = " + this.stateId);
 			}
 		}
 		long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
 		int reads = this.statements.changeLogReads();
 
-		// One read per 25 ms, plus the one under way when the commits began and one at the end.
+		// One read per 25 ms, plus the one under way when the commits began and one at
+		// the end.
 		assertThat(reads).as("log reads during %d ms of 200 commits", elapsedMillis)
 			.isPositive()
 			.isLessThanOrEqualTo((int) (elapsedMillis / 25) + 2);
@@ -178,7 +185,10 @@ class SequenceStateChangeSubscriptionIntegrationTests extends IntegrationTest {
 		assertThat(body).contains("BAD_USER_INPUT").doesNotContain("Exception");
 	}
 
-	/** Waits until the fixtures' inserts are published, so the next batch holds only what follows. */
+	/**
+	 * Waits until the fixtures' inserts are published, so the next batch holds only what
+	 * follows.
+	 */
 	private void awaitQuietFeed() throws InterruptedException {
 		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
 		while (!this.feed.isCaughtUp() && System.nanoTime() < deadline) {
@@ -195,7 +205,8 @@ class SequenceStateChangeSubscriptionIntegrationTests extends IntegrationTest {
 	}
 
 	private void execute(String sql) throws Exception {
-		try (Connection connection = this.dataSource.getConnection(); Statement statement = connection.createStatement()) {
+		try (Connection connection = this.dataSource.getConnection();
+				Statement statement = connection.createStatement()) {
 			statement.executeUpdate(sql);
 		}
 	}

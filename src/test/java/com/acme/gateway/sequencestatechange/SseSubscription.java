@@ -19,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One {@code sequenceStateChanges} subscription over Server-Sent Events, as a browser's
- * {@code EventSource}-like client holds it: the changes arrive on a queue in the order the
- * stream delivered them; closing drops the connection, as a client going away does.
+ * {@code EventSource}-like client holds it: the changes arrive on a queue in the order
+ * the stream delivered them; closing drops the connection, as a client going away does.
  */
 final class SseSubscription implements AutoCloseable {
 
@@ -33,7 +33,10 @@ final class SseSubscription implements AutoCloseable {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	/** A client of its own, as each subscriber is a browser of its own: no connection pool shared. */
+	/**
+	 * A client of its own, as each subscriber is a browser of its own: no connection pool
+	 * shared.
+	 */
 	private final HttpClient client = HttpClient.newHttpClient();
 
 	private final BlockingQueue<JsonNode> changes = new LinkedBlockingQueue<>();
@@ -42,10 +45,16 @@ final class SseSubscription implements AutoCloseable {
 
 	private volatile boolean closed;
 
-	/** Where the gateway's feed is, told when a change does not arrive: stalled feed or stalled stream. */
+	/**
+	 * Where the gateway's feed is, told when a change does not arrive: stalled feed or
+	 * stalled stream.
+	 */
 	private final java.util.function.Supplier<String> feedState;
 
-	/** The stream's last event other than a change (an error, the end), for the same message. */
+	/**
+	 * The stream's last event other than a change (an error, the end), for the same
+	 * message.
+	 */
 	private volatile String lastOtherEvent = "none";
 
 	private SseSubscription(java.util.function.Supplier<String> feedState) {
@@ -53,16 +62,17 @@ final class SseSubscription implements AutoCloseable {
 	}
 
 	/**
-	 * Subscribes on the gateway at {@code port} and returns once {@code feed} (that gateway's)
-	 * counts one more subscriber, so a change committed afterwards is sure to be delivered.
+	 * Subscribes on the gateway at {@code port} and returns once {@code feed} (that
+	 * gateway's) counts one more subscriber, so a change committed afterwards is sure to
+	 * be delivered.
 	 */
 	static SseSubscription open(int port, SequenceStateChangeFeed feed, String token, Map<String, Object> filter,
 			String after) throws InterruptedException {
 		int before = feed.subscriberCount();
 		SseSubscription subscription = new SseSubscription(feed::describe);
 		// The response starts with the first event: read it on a thread of its own.
-		CompletableFuture<HttpResponse<Stream<String>>> response = subscription.client.sendAsync(request(port, token, filter, after),
-				HttpResponse.BodyHandlers.ofLines());
+		CompletableFuture<HttpResponse<Stream<String>>> response = subscription.client
+			.sendAsync(request(port, token, filter, after), HttpResponse.BodyHandlers.ofLines());
 		Thread reader = new Thread(() -> subscription.read(response.join()), "sse-subscription-" + port);
 		reader.setDaemon(true);
 		reader.start();
@@ -74,13 +84,18 @@ final class SseSubscription implements AutoCloseable {
 	JsonNode next() throws InterruptedException {
 		JsonNode change = this.changes.poll(10, TimeUnit.SECONDS);
 		if (change == null) {
-			assertThat(change).as("a change within 10 s; last other event: %s; feed: %s; threads:%n%s",
-					this.lastOtherEvent, this.feedState.get(), schedulerThreads()).isNotNull();
+			assertThat(change)
+				.as("a change within 10 s; last other event: %s; feed: %s; threads:%n%s", this.lastOtherEvent,
+						this.feedState.get(), schedulerThreads())
+				.isNotNull();
 		}
 		return change;
 	}
 
-	/** The next change other than a CREATED one (the fixtures' inserts may settle after subscribing). */
+	/**
+	 * The next change other than a CREATED one (the fixtures' inserts may settle after
+	 * subscribing).
+	 */
 	JsonNode nextOtherThanCreated() throws InterruptedException {
 		JsonNode change = next();
 		return "CREATED".equals(change.path("kind").asString()) ? nextOtherThanCreated() : change;
@@ -120,7 +135,8 @@ final class SseSubscription implements AutoCloseable {
 		try {
 			this.stream.filter(line -> line.startsWith("data:") || line.startsWith("event:")).forEach(line -> {
 				if (line.startsWith("data:") && json.readTree(line.substring("data:".length())).has("data")) {
-					this.changes.add(json.readTree(line.substring("data:".length())).path("data").path("sequenceStateChanges"));
+					this.changes
+						.add(json.readTree(line.substring("data:".length())).path("data").path("sequenceStateChanges"));
 				}
 				else {
 					this.lastOtherEvent = line;
@@ -129,12 +145,16 @@ final class SseSubscription implements AutoCloseable {
 			this.lastOtherEvent += " (then the stream ended)";
 		}
 		catch (java.io.UncheckedIOException ex) {
-			// The test closed the stream (the changes it took are all it saw), or the connection broke.
+			// The test closed the stream (the changes it took are all it saw), or the
+			// connection broke.
 			this.lastOtherEvent += " (then the stream failed: " + ex.getMessage() + ")";
 		}
 	}
 
-	/** The stacks of Reactor's worker threads, on which each subscriber's changes are delivered. */
+	/**
+	 * The stacks of Reactor's worker threads, on which each subscriber's changes are
+	 * delivered.
+	 */
 	private static String schedulerThreads() {
 		StringBuilder threads = new StringBuilder();
 		Thread.getAllStackTraces().forEach((thread, stack) -> {

@@ -30,9 +30,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Two gateway instances, A and B, on one database, as they are deployed behind a load balancer:
- * a subscriber of either sees every committed change, whichever instance or other system made it,
- * and a client moving from one instance to the other with its last cursor misses nothing.
+ * Two gateway instances, A and B, on one database, as they are deployed behind a load
+ * balancer: a subscriber of either sees every committed change, whichever instance or
+ * other system made it, and a client moving from one instance to the other with its last
+ * cursor misses nothing.
  */
 class TwoInstanceSubscriptionIntegrationTests {
 
@@ -51,10 +52,11 @@ class TwoInstanceSubscriptionIntegrationTests {
 	private Fixtures.World world;
 
 	/**
-	 * A new pair for every test: a stream a test closed stays open on its server until the server
-	 * next writes to it, and the tables' ids restart, so a later test's changes would be written to
-	 * the earlier tests' streams on the same instances (in the full suite, such a write coincided
-	 * with a live stream's write failing, which did not reproduce with the instances alone).
+	 * A new pair for every test: a stream a test closed stays open on its server until
+	 * the server next writes to it, and the tables' ids restart, so a later test's
+	 * changes would be written to the earlier tests' streams on the same instances (in
+	 * the full suite, such a write coincided with a live stream's write failing, which
+	 * did not reproduce with the instances alone).
 	 */
 	@BeforeEach
 	void startTwoInstancesOnEmptyTables() {
@@ -99,8 +101,9 @@ class TwoInstanceSubscriptionIntegrationTests {
 	}
 
 	/**
-	 * A writer keeps committing while the client drops its stream on B and resumes on A from the
-	 * last change it took: the two streams joined hold every write once, in order.
+	 * A writer keeps committing while the client drops its stream on B and resumes on A
+	 * from the last change it took: the two streams joined hold every write once, in
+	 * order.
 	 */
 	@Test
 	void clientMovingToTheOtherInstanceWithAfterGetsExactlyTheChangesItMissed() throws Exception {
@@ -114,7 +117,8 @@ class TwoInstanceSubscriptionIntegrationTests {
 			try (SseSubscription onB = b.subscribe(this.token, idIn(stateId), null)) {
 				Future<?> writes = writer.submit(() -> {
 					while (!stop.get()) {
-						execute("update sequence_state set reply_count = " + (written.get() + 1) + " where id = " + stateId);
+						execute("update sequence_state set reply_count = " + (written.get() + 1) + " where id = "
+								+ stateId);
 						written.incrementAndGet();
 						Thread.sleep(5);
 					}
@@ -151,9 +155,10 @@ class TwoInstanceSubscriptionIntegrationTests {
 	}
 
 	/**
-	 * Mutations on both instances and plain-SQL transactions commit concurrently, one of them
-	 * writing first and last and committing after the others: subscribers on both instances (one
-	 * of them filtered) receive exactly the log's changes, in the log's order, each once.
+	 * Mutations on both instances and plain-SQL transactions commit concurrently, one of
+	 * them writing first and last and committing after the others: subscribers on both
+	 * instances (one of them filtered) receive exactly the log's changes, in the log's
+	 * order, each once.
 	 */
 	@Test
 	void concurrentWritersOnBothInstancesAndPlainSqlLoseNothingAtAnySubscriber() throws Exception {
@@ -199,7 +204,8 @@ class TwoInstanceSubscriptionIntegrationTests {
 			nextMarker(someOnB, marker, 2, filteredOnB);
 			assertThat(onA).containsExactlyElementsOf(expected);
 			assertThat(onB).containsExactlyElementsOf(expected);
-			assertThat(filteredOnB).containsExactlyElementsOf(loggedBetween(position(starts.get(2)), marker, pausedOnA, heldOpen));
+			assertThat(filteredOnB)
+				.containsExactlyElementsOf(loggedBetween(position(starts.get(2)), marker, pausedOnA, heldOpen));
 		}
 	}
 
@@ -216,7 +222,8 @@ class TwoInstanceSubscriptionIntegrationTests {
 				}
 				connection.rollback();
 			}
-			// Refused by the API (only a paused state resumes): nothing written, nothing delivered.
+			// Refused by the API (only a paused state resumes): nothing written, nothing
+			// delivered.
 			assertThat(a.execute(this.token, RESUME, Map.of("id", stateId)).path("errors")).isNotEmpty();
 			execute("update sequence_state set reply_count = 1 where id = " + marker);
 
@@ -227,9 +234,10 @@ class TwoInstanceSubscriptionIntegrationTests {
 	}
 
 	/**
-	 * Every instance's listening connection is terminated by the server; changes committed while
-	 * none listens still arrive (the feed reads the log when the connection fails and on its
-	 * timer), and once the listeners are back later changes arrive as before.
+	 * Every instance's listening connection is terminated by the server; changes
+	 * committed while none listens still arrive (the feed reads the log when the
+	 * connection fails and on its timer), and once the listeners are back later changes
+	 * arrive as before.
 	 */
 	@Test
 	void listeningConnectionsKilledByTheServerRecoverAndLoseNothing() throws Exception {
@@ -237,15 +245,18 @@ class TwoInstanceSubscriptionIntegrationTests {
 		try (SseSubscription onB = b.subscribe(this.token, idIn(stateId), null)) {
 			List<Integer> listeners = listenerPids();
 			assertThat(listeners).as("A's and B's listening connections").hasSizeGreaterThanOrEqualTo(2);
-			// Over the listed pids only: in a filter on pg_stat_activity, the planner may call
+			// Over the listed pids only: in a filter on pg_stat_activity, the planner may
+			// call
 			// pg_terminate_backend before the pid test, on every backend of the server.
 			assertThat(query("select count(*) filter (where pg_terminate_backend(pid)) from unnest(array" + listeners
-					+ "::int[]) as pid")).isPositive();
+					+ "::int[]) as pid"))
+				.isPositive();
 			while (!listenerPids().stream().noneMatch(listeners::contains)) {
 				Thread.sleep(10);
 			}
 			int written = 0;
-			// Until every listener is back; bounded, as another context may have closed meanwhile.
+			// Until every listener is back; bounded, as another context may have closed
+			// meanwhile.
 			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
 			do {
 				written++;
@@ -253,7 +264,8 @@ class TwoInstanceSubscriptionIntegrationTests {
 				Thread.sleep(20);
 			}
 			while (listenerPids().size() < listeners.size() && System.nanoTime() < deadline);
-			assertThat(listenerPids()).as("A's and B's listeners, reconnected").hasSizeGreaterThanOrEqualTo(2)
+			assertThat(listenerPids()).as("A's and B's listeners, reconnected")
+				.hasSizeGreaterThanOrEqualTo(2)
 				.doesNotContainAnyElementsOf(listeners);
 			execute("update sequence_state set reply_count = " + (++written) + " where id = " + stateId);
 
@@ -291,12 +303,16 @@ class TwoInstanceSubscriptionIntegrationTests {
 		return null;
 	}
 
-	/** Transactions that stay open a random moment after writing, so their commits interleave. */
+	/**
+	 * Transactions that stay open a random moment after writing, so their commits
+	 * interleave.
+	 */
 	private static Void updateInShortTransactions(long stateId, int times, CountDownLatch committed) throws Exception {
 		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
 			connection.setAutoCommit(false);
 			for (int i = 0; i < times; i++) {
-				statement.executeUpdate("update sequence_state set reply_count = reply_count + 1 where id = " + stateId);
+				statement
+					.executeUpdate("update sequence_state set reply_count = reply_count + 1 where id = " + stateId);
 				statement.execute("select pg_sleep(random() * 0.02)");
 				connection.commit();
 				committed.countDown();
@@ -305,7 +321,9 @@ class TwoInstanceSubscriptionIntegrationTests {
 		return null;
 	}
 
-	/** Takes its xid before the others commit, writes again after them, and commits last. */
+	/**
+	 * Takes its xid before the others commit, writes again after them, and commits last.
+	 */
 	private static Void writeFirstAndLastCommitLate(long stateId, CountDownLatch othersCommitted) throws Exception {
 		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
 			connection.setAutoCommit(false);
@@ -318,8 +336,8 @@ class TwoInstanceSubscriptionIntegrationTests {
 	}
 
 	/**
-	 * Takes changes until the marker's change with {@code replyCount}, adding the positions of
-	 * the others to {@code before}; returns the marker's change.
+	 * Takes changes until the marker's change with {@code replyCount}, adding the
+	 * positions of the others to {@code before}; returns the marker's change.
 	 */
 	private static JsonNode nextMarker(SseSubscription subscription, long marker, int replyCount,
 			List<ChangePosition> before) throws InterruptedException {
@@ -334,22 +352,27 @@ class TwoInstanceSubscriptionIntegrationTests {
 	}
 
 	private static ChangePosition position(JsonNode change) {
-		List<String> values = a.bean(CursorCodec.class).decode(change.path("cursor").asString(), "sequenceStateChanges", 3);
+		List<String> values = a.bean(CursorCodec.class)
+			.decode(change.path("cursor").asString(), "sequenceStateChanges", 3);
 		return new ChangePosition(Long.parseLong(values.get(0)), Long.parseLong(values.get(1)));
 	}
 
-	/** The log's changes after {@code start}, up to (not with) the marker's next change, in feed order. */
+	/**
+	 * The log's changes after {@code start}, up to (not with) the marker's next change,
+	 * in feed order.
+	 */
 	private static List<ChangePosition> loggedBetween(ChangePosition start, long marker, long... onlyStates)
 			throws SQLException {
 		String only = (onlyStates.length == 0) ? ""
 				: " and id = any(array" + java.util.Arrays.toString(onlyStates) + "::bigint[])";
 		String sql = "select change_xid, change_position from sequence_state_change where (change_xid, change_position) > ("
 				+ start.xid() + ", " + start.position() + ") and (change_xid, change_position) < (select change_xid, "
-				+ "change_position from sequence_state_change where id = " + marker + " and (change_xid, change_position) > ("
-				+ start.xid() + ", " + start.position() + ") order by change_xid, change_position limit 1)" + only
-				+ " order by change_xid, change_position";
+				+ "change_position from sequence_state_change where id = " + marker
+				+ " and (change_xid, change_position) > (" + start.xid() + ", " + start.position()
+				+ ") order by change_xid, change_position limit 1)" + only + " order by change_xid, change_position";
 		List<ChangePosition> positions = new ArrayList<>();
-		try (Connection connection = connect(); Statement statement = connection.createStatement();
+		try (Connection connection = connect();
+				Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery(sql)) {
 			while (rows.next()) {
 				positions.add(new ChangePosition(rows.getLong(1), rows.getLong(2)));
@@ -370,9 +393,11 @@ class TwoInstanceSubscriptionIntegrationTests {
 	/** The backends of the gateways' listening connections on the test database. */
 	private static List<Integer> listenerPids() throws SQLException {
 		List<Integer> pids = new ArrayList<>();
-		try (Connection connection = connect(); Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery("select pid from pg_stat_activity where datname = current_database()"
-						+ " and application_name = 'gateway change listener'")) {
+		try (Connection connection = connect();
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement
+					.executeQuery("select pid from pg_stat_activity where datname = current_database()"
+							+ " and application_name = 'gateway change listener'")) {
 			while (rows.next()) {
 				pids.add(rows.getInt(1));
 			}
@@ -385,7 +410,8 @@ class TwoInstanceSubscriptionIntegrationTests {
 	}
 
 	private static long query(String sql) throws SQLException {
-		try (Connection connection = connect(); Statement statement = connection.createStatement();
+		try (Connection connection = connect();
+				Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery(sql)) {
 			rows.next();
 			return rows.getLong(1);
@@ -398,7 +424,10 @@ class TwoInstanceSubscriptionIntegrationTests {
 		}
 	}
 
-	/** A connection of the test's own, outside both instances' pools (as another system writes). */
+	/**
+	 * A connection of the test's own, outside both instances' pools (as another system
+	 * writes).
+	 */
 	private static Connection connect() throws SQLException {
 		TestDatabase database = TestDatabase.get();
 		return DriverManager.getConnection(database.url(), database.username(), database.password());

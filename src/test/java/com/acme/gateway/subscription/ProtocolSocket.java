@@ -16,9 +16,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A {@code graphql-transport-ws} connection spoken message by message (the JDK's WebSocket), for
- * tests that look at the protocol's messages themselves: each message without an id (ack, ping)
- * and each operation's messages in order.
+ * A {@code graphql-transport-ws} connection spoken message by message (the JDK's
+ * WebSocket), for tests that look at the protocol's messages themselves: each message
+ * without an id (ack, ping) and each operation's messages in order.
  */
 final class ProtocolSocket implements AutoCloseable {
 
@@ -83,7 +83,10 @@ final class ProtocolSocket implements AutoCloseable {
 		return message;
 	}
 
-	/** The operation's next change other than CREATED (fixtures' inserts may settle after the subscribe). */
+	/**
+	 * The operation's next change other than CREATED (fixtures' inserts may settle after
+	 * the subscribe).
+	 */
 	JsonNode nextChangeOtherThanCreated(String id) throws InterruptedException {
 		JsonNode message = next(id);
 		assertThat(message.path("type").asString()).as("%s", message).isEqualTo("next");

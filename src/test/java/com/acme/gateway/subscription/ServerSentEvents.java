@@ -22,8 +22,8 @@ final class ServerSentEvents {
 	}
 
 	/**
-	 * The stream's events until it ends (or {@code maxEvents}): each {@code next} event's data,
-	 * and {@code "complete"} for the complete event.
+	 * The stream's events until it ends (or {@code maxEvents}): each {@code next} event's
+	 * data, and {@code "complete"} for the complete event.
 	 */
 	static List<String> read(int port, String authorization, String document, Map<String, Object> variables,
 			int maxEvents) throws Exception {
@@ -39,7 +39,9 @@ final class ServerSentEvents {
 			.build();
 		List<String> events = new ArrayList<>();
 		String type = null;
-		try (Stream<String> lines = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofLines()).body()) {
+		try (Stream<String> lines = HttpClient.newHttpClient()
+			.send(request, HttpResponse.BodyHandlers.ofLines())
+			.body()) {
 			for (String line : (Iterable<String>) lines::iterator) {
 				if (line.startsWith("event:")) {
 					type = line.substring("event:".length()).trim();

@@ -38,12 +38,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * {@code sequenceStateChanges} through the client libraries frontends use: {@code graphql-ws}
- * over WebSocket and {@code graphql-sse} over Server-Sent Events, both in one Node process
- * ({@code src/test/resources/subscriptions/clients.mjs}). Each sees a pause made through the API
- * and an UPDATE made with plain SQL, and resumes with {@code after} to get exactly what it
- * missed. Skipped only when {@code node} is not installed; the npm packages are installed from
- * the lock file when missing, as {@code .ci/run} does.
+ * {@code sequenceStateChanges} through the client libraries frontends use:
+ * {@code graphql-ws} over WebSocket and {@code graphql-sse} over Server-Sent Events, both
+ * in one Node process ({@code src/test/resources/subscriptions/clients.mjs}). Each sees a
+ * pause made through the API and an UPDATE made with plain SQL, and resumes with
+ * {@code after} to get exactly what it missed. Skipped only when {@code node} is not
+ * installed; the npm packages are installed from the lock file when missing, as
+ * {@code .ci/run} does.
  */
 class SubscriptionClientLibrariesIntegrationTests extends IntegrationTest {
 
@@ -78,7 +79,8 @@ class SubscriptionClientLibrariesIntegrationTests extends IntegrationTest {
 
 	@Test
 	void graphqlWsAndGraphqlSseSeeApiAndSqlChangesAndResumeAfterTheirCursor() throws Exception {
-		Assumptions.assumeTrue(NodePackages.nodeInstalled(), "node is not installed: the client-library test needs Node 20+");
+		Assumptions.assumeTrue(NodePackages.nodeInstalled(),
+				"node is not installed: the client-library test needs Node 20+");
 		NodePackages.installIfMissing(CLIENTS_DIRECTORY);
 		Fixtures.World world = this.fixtures.world();
 		long stateId = this.fixtures.state(this.fixtures.prospect(world.account(), "Ada", "L", "ada@example.com"),
@@ -180,11 +182,15 @@ class SubscriptionClientLibrariesIntegrationTests extends IntegrationTest {
 		return "CREATED".equals(change.path("kind").asString()) ? nextChangeOtherThanCreated(name) : change;
 	}
 
-	/** The next change the named subscription received; fails on an error, an end or a wait over 30 s. */
+	/**
+	 * The next change the named subscription received; fails on an error, an end or a
+	 * wait over 30 s.
+	 */
 	private JsonNode nextChange(String name) throws InterruptedException {
 		JsonNode message = received(name).poll(30, TimeUnit.SECONDS);
-		assertThat(message).as("a change for %s within 30 s; the clients said:%n%s", name,
-				String.join("\n", this.output)).isNotNull();
+		assertThat(message)
+			.as("a change for %s within 30 s; the clients said:%n%s", name, String.join("\n", this.output))
+			.isNotNull();
 		assertThat(message.has("next")).as("%s", message).isTrue();
 		assertThat(message.path("next").has("errors")).as("%s", message).isFalse();
 		return message.path("next").path("data").path("sequenceStateChanges");

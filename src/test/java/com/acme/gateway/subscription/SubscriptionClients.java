@@ -21,7 +21,10 @@ import org.springframework.graphql.client.WebSocketGraphQlClient;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 
-/** Spring's {@link WebSocketGraphQlClient} against the test server, and the waits the tests share. */
+/**
+ * Spring's {@link WebSocketGraphQlClient} against the test server, and the waits the
+ * tests share.
+ */
 final class SubscriptionClients {
 
 	static final String CHANGES = """
@@ -38,7 +41,10 @@ final class SubscriptionClients {
 		return URI.create("ws://localhost:" + port + "/graphql");
 	}
 
-	/** A client whose {@code connection_init} carries {@code authorization} (none when null). */
+	/**
+	 * A client whose {@code connection_init} carries {@code authorization} (none when
+	 * null).
+	 */
 	static WebSocketGraphQlClient client(int port, String authorization) {
 		WebSocketGraphQlClient.Builder<?> builder = WebSocketGraphQlClient.builder(webSocketUri(port),
 				new StandardWebSocketClient());
@@ -55,8 +61,12 @@ final class SubscriptionClients {
 		return builder.build();
 	}
 
-	/** What a subscription received: its responses, then its end (an error, or "complete"). */
-	record Received(BlockingQueue<ClientGraphQlResponse> responses, BlockingQueue<Object> ends, Disposable subscription) {
+	/**
+	 * What a subscription received: its responses, then its end (an error, or
+	 * "complete").
+	 */
+	record Received(BlockingQueue<ClientGraphQlResponse> responses, BlockingQueue<Object> ends,
+			Disposable subscription) {
 
 		public ClientGraphQlResponse next() throws InterruptedException {
 			ClientGraphQlResponse response = this.responses.poll(30, TimeUnit.SECONDS);
@@ -64,7 +74,10 @@ final class SubscriptionClients {
 			return response;
 		}
 
-		/** The next change that is not a CREATED (fixtures' inserts may settle after the subscribe). */
+		/**
+		 * The next change that is not a CREATED (fixtures' inserts may settle after the
+		 * subscribe).
+		 */
 		public Map<String, Object> nextChangeOtherThanCreated() throws InterruptedException {
 			Map<String, Object> change = next().field("sequenceStateChanges").toEntity(Map.class);
 			return "CREATED".equals(change.get("kind")) ? nextChangeOtherThanCreated() : change;
@@ -89,7 +102,10 @@ final class SubscriptionClients {
 		return new Received(responses, end, subscription);
 	}
 
-	/** Waits (at most 30 s) until {@code count} says {@code expected}; the caller asserts afterwards. */
+	/**
+	 * Waits (at most 30 s) until {@code count} says {@code expected}; the caller asserts
+	 * afterwards.
+	 */
 	static void waitUntil(IntSupplier count, int expected) throws InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
 		while (count.getAsInt() != expected && System.nanoTime() < deadline) {
@@ -104,7 +120,8 @@ final class SubscriptionClients {
 	}
 
 	static int count(DataSource dataSource, String sql) {
-		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+		try (Connection connection = dataSource.getConnection();
+				Statement statement = connection.createStatement();
 				var result = statement.executeQuery(sql)) {
 			result.next();
 			return result.getInt(1);

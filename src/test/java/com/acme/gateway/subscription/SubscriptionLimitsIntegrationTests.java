@@ -26,12 +26,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Subscriptions per WebSocket connection and per user (counted over every instance through
- * {@code subscription_lease}), and the WebSocket keep-alive, with limits small enough to reach;
- * spoken message by message to see exactly what the protocol carries.
+ * Subscriptions per WebSocket connection and per user (counted over every instance
+ * through {@code subscription_lease}), and the WebSocket keep-alive, with limits small
+ * enough to reach; spoken message by message to see exactly what the protocol carries.
  */
-@TestPropertySource(properties = { "gateway.subscriptions.max-per-connection=2",
-		"gateway.subscriptions.max-per-user=3", "spring.graphql.websocket.keep-alive=2s" })
+@TestPropertySource(properties = { "gateway.subscriptions.max-per-connection=2", "gateway.subscriptions.max-per-user=3",
+		"spring.graphql.websocket.keep-alive=2s" })
 class SubscriptionLimitsIntegrationTests extends IntegrationTest {
 
 	private static final String OTHER_INSTANCE = "00000000-0000-0000-0000-0000000000aa";
@@ -51,7 +51,8 @@ class SubscriptionLimitsIntegrationTests extends IntegrationTest {
 
 	@BeforeEach
 	void state() throws InterruptedException {
-		// Subscriptions of earlier tests end asynchronously; the waits below count from none.
+		// Subscriptions of earlier tests end asynchronously; the waits below count from
+		// none.
 		waitUntil(this.feed::subscriberCount, 0);
 		Fixtures.World world = this.fixtures.world();
 		this.stateId = this.fixtures.state(this.fixtures.prospect(world.account(), "Ada", "L", "ada@example.com"),
@@ -87,9 +88,10 @@ class SubscriptionLimitsIntegrationTests extends IntegrationTest {
 	@Test
 	void userLimitCountsEveryConnectionAndOtherInstancesLiveLeasesOnly() throws Exception {
 		// Another instance holds one live and one expired lease of this user.
-		execute(this.dataSource, "insert into subscription_lease values (gen_random_uuid(), " + this.adminId + ", '"
-				+ OTHER_INSTANCE + "', now() + interval '1 minute'), (gen_random_uuid(), " + this.adminId + ", '"
-				+ OTHER_INSTANCE + "', now() - interval '1 second')");
+		execute(this.dataSource,
+				"insert into subscription_lease values (gen_random_uuid(), " + this.adminId + ", '" + OTHER_INSTANCE
+						+ "', now() + interval '1 minute'), (gen_random_uuid(), " + this.adminId + ", '"
+						+ OTHER_INSTANCE + "', now() - interval '1 second')");
 		long otherUser = this.fixtures.user("other@example.com", "rep");
 		ProtocolSocket first = connect(this.adminId);
 		subscribeToState(first, "1");

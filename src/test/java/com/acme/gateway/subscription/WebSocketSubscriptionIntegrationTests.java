@@ -36,9 +36,10 @@ import org.springframework.graphql.client.SubscriptionErrorException;
 import org.springframework.graphql.client.WebSocketGraphQlClient;
 
 /**
- * {@code sequenceStateChanges} over WebSocket ({@code graphql-transport-ws}) with Spring's own
- * client: events of the API and of plain SQL, the token in {@code connection_init}, the scope,
- * the end at the token's expiry (on both transports), and the operation limits.
+ * {@code sequenceStateChanges} over WebSocket ({@code graphql-transport-ws}) with
+ * Spring's own client: events of the API and of plain SQL, the token in
+ * {@code connection_init}, the scope, the end at the token's expiry (on both transports),
+ * and the operation limits.
  */
 class WebSocketSubscriptionIntegrationTests extends IntegrationTest {
 
@@ -57,7 +58,8 @@ class WebSocketSubscriptionIntegrationTests extends IntegrationTest {
 
 	@BeforeEach
 	void state() throws InterruptedException {
-		// Subscriptions of earlier tests end asynchronously; the waits below count from none.
+		// Subscriptions of earlier tests end asynchronously; the waits below count from
+		// none.
 		waitUntil(this.feed::subscriberCount, 0);
 		Fixtures.World world = this.fixtures.world();
 		this.stateId = this.fixtures.state(this.fixtures.prospect(world.account(), "Ada", "L", "ada@example.com"),
@@ -131,7 +133,8 @@ class WebSocketSubscriptionIntegrationTests extends IntegrationTest {
 		assertThat(codes(refused.end())).containsExactly("FORBIDDEN");
 		assertThat(refused.responses()).isEmpty();
 		assertThat(leases()).isZero();
-		ClientGraphQlResponse mutation = client.document("mutation ($id: ID!) { pauseSequenceState(id: $id) { state } }")
+		ClientGraphQlResponse mutation = client
+			.document("mutation ($id: ID!) { pauseSequenceState(id: $id) { state } }")
 			.variable("id", this.stateId)
 			.execute()
 			.block(Duration.ofSeconds(10));
@@ -189,15 +192,17 @@ class WebSocketSubscriptionIntegrationTests extends IntegrationTest {
 	}
 
 	/**
-	 * The security chain lets a WebSocket handshake through without a token; a GET that only
-	 * pretends to be one (no key, no version) must not reach the GET route and run a query.
+	 * The security chain lets a WebSocket handshake through without a token; a GET that
+	 * only pretends to be one (no key, no version) must not reach the GET route and run a
+	 * query.
 	 */
 	@Test
 	void upgradeHeaderWithoutHandshakeRunsNoQuery() throws Exception {
 		try (Socket socket = new Socket("localhost", this.port)) {
 			OutputStream out = socket.getOutputStream();
 			out.write(("GET /graphql?query=%7B__typename%7D HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\n"
-					+ "Connection: Upgrade\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+					+ "Connection: Upgrade\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
 			out.flush();
 			socket.setSoTimeout(10_000);
 			InputStream in = socket.getInputStream();
@@ -244,7 +249,8 @@ class WebSocketSubscriptionIntegrationTests extends IntegrationTest {
 	}
 
 	private static void assertClosedAsUnauthorized(WebSocketGraphQlClient client) {
-		// Spring's client reports a close during the handshake as an IllegalStateException naming the status.
+		// Spring's client reports a close during the handshake as an
+		// IllegalStateException naming the status.
 		assertThatThrownBy(() -> client.start().block(Duration.ofSeconds(10)))
 			.hasMessageContaining("CloseStatus[code=4401, reason=Unauthorized]");
 	}

@@ -25,8 +25,9 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 /**
- * Writes test rows straight into the tables, the way other systems of record do, so that tests
- * check the gateway against data it did not write itself. Every method returns the new id.
+ * Writes test rows straight into the tables, the way other systems of record do, so that
+ * tests check the gateway against data it did not write itself. Every method returns the
+ * new id.
  */
 public class Fixtures {
 
@@ -131,9 +132,9 @@ public class Fixtures {
 	}
 
 	/**
-	 * A state of Ada Lovelace (two emails, of the world's account) in the world's sequence with
-	 * every optional link set: account, mailbox, creator, first step, an opportunity and a batch
-	 * item; {@code columns} sets anything else on the row.
+	 * A state of Ada Lovelace (two emails, of the world's account) in the world's
+	 * sequence with every optional link set: account, mailbox, creator, first step, an
+	 * opportunity and a batch item; {@code columns} sets anything else on the row.
 	 */
 	public long fullyLinkedState(World world, Consumer<SequenceStateRecord> columns) {
 		long opportunity = opportunity("Renewal", world.account());
@@ -180,7 +181,9 @@ public class Fixtures {
 			.fetchSingle(CALL.ID);
 	}
 
-	/** One of each related row, for tests that need states but not particular relations. */
+	/**
+	 * One of each related row, for tests that need states but not particular relations.
+	 */
 	public World world() {
 		long user = user("rep@example.com", "rep");
 		long account = account("Acme", "acme.example");
@@ -192,8 +195,9 @@ public class Fixtures {
 	}
 
 	/**
-	 * {@code count} active states in the world's sequence, each of its own prospect (a prospect
-	 * has one live state per sequence), fully linked; returns their ids in insertion order.
+	 * {@code count} active states in the world's sequence, each of its own prospect (a
+	 * prospect has one live state per sequence), fully linked; returns their ids in
+	 * insertion order.
 	 */
 	public List<Long> states(World world, int count) {
 		List<Long> ids = new ArrayList<>(count);

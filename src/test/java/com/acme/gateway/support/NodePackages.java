@@ -8,13 +8,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-/** For the tests that run a Node script from the test resources (a router, client libraries). */
+/**
+ * For the tests that run a Node script from the test resources (a router, client
+ * libraries).
+ */
 public final class NodePackages {
 
 	private NodePackages() {
 	}
 
-	/** Whether {@code node} runs here; tests that need it skip, with that reason, when not. */
+	/**
+	 * Whether {@code node} runs here; tests that need it skip, with that reason, when
+	 * not.
+	 */
 	public static boolean nodeInstalled() {
 		try {
 			Process version = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
@@ -32,14 +38,14 @@ public final class NodePackages {
 
 	/**
 	 * Installs {@code directory}'s packages from its lock file unless they are there:
-	 * {@code .ci/run} installs them first; a developer's first run in an IDE does it here.
+	 * {@code .ci/run} installs them first; a developer's first run in an IDE does it
+	 * here.
 	 */
 	public static void installIfMissing(Path directory) throws IOException, InterruptedException {
 		if (Files.isDirectory(directory.resolve("node_modules"))) {
 			return;
 		}
-		Process install = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
-			.directory(directory.toFile())
+		Process install = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(directory.toFile())
 			.redirectErrorStream(true)
 			.start();
 		String output = new String(install.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -6,8 +6,8 @@ import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
 
 /**
- * Counts the SQL statements jOOQ executes, the way java-dataloader's tests record batch calls:
- * N+1 protection is asserted by counting, not by timing.
+ * Counts the SQL statements jOOQ executes, the way java-dataloader's tests record batch
+ * calls: N+1 protection is asserted by counting, not by timing.
  */
 public class StatementCounter implements ExecuteListener {
 
@@ -22,7 +22,8 @@ public class StatementCounter implements ExecuteListener {
 	@Override
 	public void executeStart(ExecuteContext context) {
 		String sql = context.sql();
-		// The subscription feed reads the change log on its own timer, not for the request counted.
+		// The subscription feed reads the change log on its own timer, not for the
+		// request counted.
 		if (sql != null && (sql.contains("sequence_state_change") || sql.contains("pg_current_snapshot"))) {
 			if (sql.contains("\"change_position\" = any (")) {
 				this.changeFilterMatches.incrementAndGet();
@@ -48,12 +49,18 @@ public class StatementCounter implements ExecuteListener {
 		this.changeLogReads.set(0);
 	}
 
-	/** Reads of the change log's settled changes (the feed's, or a replay's), since the reset. */
+	/**
+	 * Reads of the change log's settled changes (the feed's, or a replay's), since the
+	 * reset.
+	 */
 	public int changeLogReads() {
 		return this.changeLogReads.get();
 	}
 
-	/** Statements that matched changes of the log against subscribers' filters, since the reset. */
+	/**
+	 * Statements that matched changes of the log against subscribers' filters, since the
+	 * reset.
+	 */
 	public int changeFilterMatches() {
 		return this.changeFilterMatches.get();
 	}

@@ -13,9 +13,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * A loopback TCP proxy that a test can cut and restore, to take "the database" away from the
- * gateway without touching the PostgreSQL server other tests use. Cutting closes the listener
- * and every open connection, as a crashed or restarted server would.
+ * A loopback TCP proxy that a test can cut and restore, to take "the database" away from
+ * the gateway without touching the PostgreSQL server other tests use. Cutting closes the
+ * listener and every open connection, as a crashed or restarted server would.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -46,14 +46,16 @@ public final class TcpProxy implements AutoCloseable {
 	}
 
 	/**
-	 * A proxy in front of the test database, with the gateway's datasource (and the test token
-	 * secret) pointed through it: for tests that cut the database away from one application context.
+	 * A proxy in front of the test database, with the gateway's datasource (and the test
+	 * token secret) pointed through it: for tests that cut the database away from one
+	 * application context.
 	 */
 	public static TcpProxy inFrontOfTestDatabase(DynamicPropertyRegistry registry) {
 		TestDatabase database = TestDatabase.get();
 		URI server = database.serverAddress();
 		TcpProxy proxy = new TcpProxy(server.getHost(), server.getPort());
-		String viaProxy = database.url().replace(server.getHost() + ":" + server.getPort(), "127.0.0.1:" + proxy.port());
+		String viaProxy = database.url()
+			.replace(server.getHost() + ":" + server.getPort(), "127.0.0.1:" + proxy.port());
 		registry.add("spring.datasource.url", () -> viaProxy);
 		registry.add("spring.datasource.username", database::username);
 		registry.add("spring.datasource.password", database::password);
@@ -99,7 +101,8 @@ public final class TcpProxy implements AutoCloseable {
 				pump(upstream, client);
 			}
 			catch (IOException ex) {
-				// listener closed by cut(), or upstream refused: the client sees a dropped connection
+				// listener closed by cut(), or upstream refused: the client sees a
+				// dropped connection
 			}
 		}
 	}

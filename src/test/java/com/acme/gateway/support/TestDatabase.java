@@ -17,13 +17,14 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  *
  * <ul>
  * <li>{@code TEST_DATABASE_URL} set (a JDBC URL of any database on the server, with
- * {@code TEST_DATABASE_USER}/{@code TEST_DATABASE_PASSWORD}, default {@code postgres}/empty):
- * a fresh database is created on that server and dropped when the JVM exits.</li>
+ * {@code TEST_DATABASE_USER}/{@code TEST_DATABASE_PASSWORD}, default
+ * {@code postgres}/empty): a fresh database is created on that server and dropped when
+ * the JVM exits.</li>
  * <li>otherwise, a Docker engine configured: a Testcontainers PostgreSQL 15.</li>
  * <li>otherwise: as the first case, on the local server at 127.0.0.1:5432.</li>
  * </ul>
- * Asking Testcontainers whether Docker answers costs about a second, so it is only asked when
- * a Docker endpoint is configured at all.
+ * Asking Testcontainers whether Docker answers costs about a second, so it is only asked
+ * when a Docker endpoint is configured at all.
  */
 public final class TestDatabase {
 
@@ -85,8 +86,8 @@ public final class TestDatabase {
 	}
 
 	private static TestDatabase createDatabaseOn(String serverUrl, String username, String password) {
-		String name = "gateway_test_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"))
-				+ "_" + ProcessHandle.current().pid();
+		String name = "gateway_test_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")) + "_"
+				+ ProcessHandle.current().pid();
 		execute(serverUrl, username, password, "create database " + name);
 		Runtime.getRuntime()
 			.addShutdownHook(new Thread(

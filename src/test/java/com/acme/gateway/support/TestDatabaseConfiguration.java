@@ -7,7 +7,10 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 
-/** Beans every integration test shares: the statement counter, the fixtures, the completion switch. */
+/**
+ * Beans every integration test shares: the statement counter, the fixtures, the
+ * completion switch.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestDatabaseConfiguration {
 
@@ -28,9 +31,9 @@ public class TestDatabaseConfiguration {
 	}
 
 	/**
-	 * A request with the header {@value #STANDARD_COMPLETION_HEADER} is completed by graphql-java
-	 * alone, so a test can compare both completion paths on the same rows (test-only: production
-	 * has no such switch per request).
+	 * A request with the header {@value #STANDARD_COMPLETION_HEADER} is completed by
+	 * graphql-java alone, so a test can compare both completion paths on the same rows
+	 * (test-only: production has no such switch per request).
 	 */
 	@Bean
 	WebGraphQlInterceptor standardCompletionHeader() {

@@ -13,8 +13,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 /**
- * Mints HS256 tokens the way a developer's {@code bin/mint-token} does, signed with the secret
- * the test context is given ({@link #SECRET}), or with another one to forge.
+ * Mints HS256 tokens the way a developer's {@code bin/mint-token} does, signed with the
+ * secret the test context is given ({@link #SECRET}), or with another one to forge.
  */
 public final class TestTokens {
 

@@ -71,6 +71,10 @@ variant_args() {
 	*) fail "unknown variant '$1' (see variant_args in $0)" ;;
 	esac
 }
+if ! command -v wrk >/dev/null; then
+	log "installing wrk from Debian"
+	apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
+fi
 for variant in $VARIANTS; do variant_args "$variant" >/dev/null; done
 for workload in $WORKLOADS; do
 	[[ -f $BENCH/queries/gateway/$workload.graphql ]] || fail "no document for workload '$workload'"

@@ -24,6 +24,7 @@ import graphql.schema.GraphQLSchemaElement;
 import graphql.schema.GraphQLTypeVisitorStub;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,13 +80,13 @@ public class SubscriptionLimits implements GraphQlSourceBuilderCustomizer {
 	}
 
 	private Object limited(Publisher<?> stream, GraphQLContext context) {
-		CurrentUser user = context.get(CurrentUser.CONTEXT_KEY);
+		@Nullable CurrentUser user = context.get(CurrentUser.CONTEXT_KEY);
 		if (user == null) {
 			// Refused by the scope check, which needs a user; nothing to count.
 			return stream;
 		}
-		AtomicInteger connection = context.get(ConnectionSubscriptions.CONTEXT_KEY);
-		Instant expiresAt = context.get(TokenExpiry.CONTEXT_KEY);
+		@Nullable AtomicInteger connection = context.get(ConnectionSubscriptions.CONTEXT_KEY);
+		@Nullable Instant expiresAt = context.get(TokenExpiry.CONTEXT_KEY);
 		Flux<?> held = Flux
 			.using(() -> this.leases.acquire(user.id()), lease -> lease.isPresent()
 					? untilExpiry(Flux.from(stream), expiresAt)
@@ -122,7 +123,7 @@ public class SubscriptionLimits implements GraphQlSourceBuilderCustomizer {
 	 * The stream until {@code expiresAt}, then one {@code UNAUTHENTICATED} error;
 	 * unchanged for a token without expiry.
 	 */
-	static <T> Flux<T> untilExpiry(Flux<T> stream, Instant expiresAt) {
+	static <T> Flux<T> untilExpiry(Flux<T> stream, @Nullable Instant expiresAt) {
 		if (expiresAt == null) {
 			return stream;
 		}

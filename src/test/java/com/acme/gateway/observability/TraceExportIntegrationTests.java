@@ -50,7 +50,7 @@ class TraceExportIntegrationTests extends IntegrationTest {
 				"--gateway.security.jwt-secret=" + TestTokens.SECRET,
 				"--management.opentelemetry.tracing.export.otlp.endpoint=http://127.0.0.1:"
 						+ collector.getAddress().getPort() + "/v1/traces",
-				"--management.tracing.sampling.probability=1.0",
+				"--management.tracing.sampling.probability=1.0", "--spring.autoconfigure.exclude=",
 				"--management.opentelemetry.tracing.export.schedule-delay=100ms")) {
 			int port = gateway.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 			HttpResponse<String> answer = HttpClient.newHttpClient()

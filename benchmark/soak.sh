@@ -145,38 +145,11 @@ mint_token() {
 	TOKEN="$header.$payload.$signature"
 }
 
-# The parameters of benchmark/run.sh's choose_parameters, drawn from this data set.
-choose_parameters() {
-	local max_id first_month last_month
-	max_id=$(sql "select max(id) from sequence_state")
-	PROSPECT_HIGH=$(sql "select max(prospect_id) from sequence_state")
-	first_month=$(sql "select extract(year from min(created_at) at time zone 'UTC') * 12 + extract(month from min(created_at) at time zone 'UTC') - 1 from sequence_state")
-	last_month=$(sql "select extract(year from max(created_at) at time zone 'UTC') * 12 + extract(month from max(created_at) at time zone 'UTC') - 1 from sequence_state")
-	MIDDLE_LOW=$((max_id * 45 / 100)); MIDDLE_HIGH=$((max_id * 55 / 100))
-	END_LOW=$((max_id - 1050)); END_HIGH=$((max_id - 50))
-	ID_HIGH=$max_id
-	MONTH_LOW=${first_month%.*}; MONTH_HIGH=${last_month%.*}
-	sql "select id from sequence_state where state = 'active' and id % 100 = 7 order by id limit 2000" >"$RUN_DIR/q6-pool.txt"
-	POOL_IDS="{$(paste -sd, "$RUN_DIR/q6-pool.txt")}"
-}
-
-workload_env() {
-	local workload=$1 document="$BENCH/queries/gateway/$1.graphql"
-	case $workload in
-	q1) echo "BENCH_PARAM=range BENCH_VARIABLE=after BENCH_LOW=$MIDDLE_LOW BENCH_HIGH=$MIDDLE_HIGH" ;;
-	q2) echo "BENCH_PARAM=range BENCH_VARIABLE=prospect BENCH_LOW=1 BENCH_HIGH=$PROSPECT_HIGH" ;;
-	q3) echo "BENCH_PARAM=month BENCH_LOW=$MONTH_LOW BENCH_HIGH=$MONTH_HIGH" ;;
-	q4) echo "BENCH_PARAM=range BENCH_VARIABLE=id BENCH_LOW=1 BENCH_HIGH=$ID_HIGH" ;;
-	q5) echo "BENCH_PARAM=range BENCH_VARIABLE=after BENCH_LOW=$END_LOW BENCH_HIGH=$END_HIGH" ;;
-	floor) echo "BENCH_PARAM=range BENCH_VARIABLE=id BENCH_LOW=1 BENCH_HIGH=1000" ;;
-	q6)
-		document="$BENCH/queries/gateway/q6-pause.graphql"
-		echo "BENCH_PARAM=pool BENCH_VARIABLE=id BENCH_POOL=$RUN_DIR/q6-pool.txt BENCH_DOCUMENT_2=$BENCH/queries/gateway/q6-resume.graphql"
-		;;
-	esac
-	# One wrk thread per workload: its slice of the Q6 pool is then the whole pool.
-	echo "BENCH_DOCUMENT=$document BENCH_THREADS=1 BENCH_SEED=$SEED BENCH_TOKEN=$TOKEN"
-}
+# choose_parameters and workload_env, as benchmark/run.sh draws them, from this data set. One
+# wrk thread per workload: its slice of the Q6 pool is then the whole pool.
+THREADS=1
+# shellcheck source=benchmark/workloads.sh
+source "$BENCH/workloads.sh"
 
 # Puts the Q6 pool back to ACTIVE: each minute's wrk starts its passes with pauses again.
 restore_pool() {
@@ -204,7 +177,7 @@ run_minute() {
 	for workload in $WORKLOADS; do
 		out="$RUN_DIR/wrk/m$minute-$workload.txt"
 		# shellcheck disable=SC2046
-		env $(workload_env "$workload") timeout $((60 + WRK_TIMEOUT + 30)) \
+		env $(workload_env "$workload" gateway) timeout $((60 + WRK_TIMEOUT + 30)) \
 			wrk -t 1 -c "$CONNECTIONS_PER_WORKLOAD" -d 60s --timeout "${WRK_TIMEOUT}s" --latency \
 			-s "$BENCH/wrk/graphql.lua" "http://127.0.0.1:$GATEWAY_PORT/graphql" >"$out" 2>&1 &
 		WRK_PIDS+=($!)

@@ -7,8 +7,6 @@ import java.util.Map;
 import com.acme.gateway.filter.FilterLimits;
 import com.acme.gateway.graphql.CursorCodec;
 import com.acme.gateway.graphql.InvalidInputException;
-import com.acme.gateway.sequencestate.SequenceStateConditions;
-import org.jooq.Condition;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 
@@ -49,8 +47,8 @@ public class SequenceStateChangeController {
 	@SubscriptionMapping
 	public Flux<SequenceStateChange> sequenceStateChanges(@Argument @Nullable Map<String, Object> filter,
 			@Argument @Nullable String after) {
-		Condition condition = SequenceStateConditions.of(filter, this.filterLimits);
-		return this.feed.changes((after != null) ? decode(after) : null, condition);
+		ChangeFilter changeFilter = ChangeFilter.of(filter, this.filterLimits);
+		return this.feed.changes((after != null) ? decode(after) : null, changeFilter);
 	}
 
 	@SchemaMapping

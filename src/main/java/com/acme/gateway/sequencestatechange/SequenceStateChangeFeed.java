@@ -27,13 +27,14 @@ import org.springframework.stereotype.Component;
  * {@link #poll()} (called on every NOTIFY and on a timer by
  * {@link ChangeNotificationListener}) reads the settled changes after the last batch and
  * publishes them once; every subscriber receives the same batch in memory, so the log is
- * read once per wake-up, not once per subscriber. The filters of the subscribers are
- * evaluated with the read, against the batch, in one statement per
- * {@value SequenceStateChangeLog#FILTERS_PER_STATEMENT} distinct filters (subscribers
- * with the same filter share its result): the statements per wake-up grow with the
- * distinct filters, not with the subscribers. Each subscriber holds at most
- * {@code bufferSize} batches; one that falls further behind ends with
- * {@code LIMIT_EXCEEDED} instead of slowing the others or growing memory.
+ * read once per wake-up, not once per subscriber. A filter of the common shapes (the
+ * state's own columns and link ids) is evaluated in memory by each subscriber
+ * ({@link InMemoryStateFilter}); the others are evaluated with the read, against the
+ * batch, in one statement per {@value SequenceStateChangeLog#FILTERS_PER_STATEMENT}
+ * distinct filters (subscribers with the same filter share its result): the statements
+ * per wake-up grow with the distinct filters that need SQL, not with the subscribers.
+ * Each subscriber holds at most {@code bufferSize} batches; one that falls further behind
+ * ends with {@code LIMIT_EXCEEDED} instead of slowing the others or growing memory.
  *
  * <p>
  * Resuming ({@code after}): the subscriber is connected to the live batches first, then
@@ -122,12 +123,12 @@ public class SequenceStateChangeFeed {
 	 * The changes after {@code after} (or from now when null) whose row matches
 	 * {@code filter}, one at a time, replayed from the log and then live.
 	 */
-	public Flux<SequenceStateChange> changes(@Nullable ChangePosition after, Condition filter) {
+	public Flux<SequenceStateChange> changes(@Nullable ChangePosition after, ChangeFilter filter) {
 		return Flux.defer(() -> {
 			start();
 			// Subscribed before connecting, so that every live batch after the first
 			// carries its result.
-			String filterKey = subscribe(filter);
+			String filterKey = (filter.inMemory() != null) ? null : subscribe(filter.condition());
 			Sinks.Many<Batch> buffer = Sinks.many()
 				.unicast()
 				.onBackpressureBuffer(Queues.<Batch>get(this.properties.bufferSize()).get());
@@ -168,7 +169,7 @@ public class SequenceStateChangeFeed {
 	 * filter.
 	 */
 	private List<SequenceStateChange> deliverable(Batch batch, AtomicReference<ChangePosition> last,
-			@Nullable String filterKey, Condition filter) {
+			@Nullable String filterKey, ChangeFilter filter) {
 		List<SequenceStateChange> newer = batch.changes()
 			.stream()
 			.filter(change -> change.position().isAfter(last.get()))
@@ -177,6 +178,10 @@ public class SequenceStateChangeFeed {
 			return newer;
 		}
 		last.set(newer.get(newer.size() - 1).position());
+		InMemoryStateFilter inMemory = filter.inMemory();
+		if (inMemory != null) {
+			return newer.stream().filter(change -> inMemory.matches(change.row())).toList();
+		}
 		if (filterKey == null) {
 			return newer;
 		}
@@ -184,7 +189,8 @@ public class SequenceStateChangeFeed {
 		if (matching == null) {
 			// A replayed batch, or a live one read before this subscriber's filter was
 			// subscribed.
-			matching = this.log.findMatching(newer.stream().map(SequenceStateChange::position).toList(), filter);
+			matching = this.log.findMatching(newer.stream().map(SequenceStateChange::position).toList(),
+					filter.condition());
 		}
 		Set<Long> matched = matching;
 		return newer.stream().filter(change -> matched.contains(change.position().position())).toList();

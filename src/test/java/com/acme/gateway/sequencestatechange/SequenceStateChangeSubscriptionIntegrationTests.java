@@ -98,20 +98,45 @@ class SequenceStateChangeSubscriptionIntegrationTests extends IntegrationTest {
 	}
 
 	/**
-	 * Thirty subscribers over three filters: a change is matched against the three
-	 * filters once, with the read of its batch, in one statement, not once per
-	 * subscriber.
+	 * Thirty subscribers over three filters that need SQL (a prospect's emails): a change
+	 * is matched against the three filters once, with the read of its batch, in one
+	 * statement, not once per subscriber.
 	 */
 	@Test
 	void subscribersOfTheSameFiltersShareOneMatchingStatementPerBatch() throws Exception {
-		List<Map<String, Object>> filters = List.of(Map.of("id", Map.of("eq", Long.toString(this.stateId))),
-				Map.of("replyCount", Map.of("gte", 7)), Map.of("id", Map.of("eq", Long.toString(this.otherStateId))));
+		thirtySubscribersOverThreeFilters(
+				List.of(Map.of("prospect", Map.of("emails", Map.of("has", "ada@example.com"))),
+						Map.of("replyCount", Map.of("gte", 7), "prospect",
+								Map.of("emails", Map.of("has", "ada@example.com"))),
+						Map.of("prospect", Map.of("emails", Map.of("has", "bob@example.com")))),
+				3, 1);
+	}
+
+	/**
+	 * The same over filters on the state's own columns: each subscriber matches them in
+	 * memory, with no statement at all.
+	 */
+	@Test
+	void subscribersOfFiltersOnTheStateItselfAreMatchedInMemory() throws Exception {
+		thirtySubscribersOverThreeFilters(List.of(Map.of("id", Map.of("eq", Long.toString(this.stateId))),
+				Map.of("replyCount", Map.of("gte", 7), "state", Map.of("in", List.of("ACTIVE", "PAUSED"))),
+				Map.of("id", Map.of("eq", Long.toString(this.otherStateId)))), 0, 0);
+	}
+
+	/**
+	 * Opens ten subscribers of each filter, updates the first state, and checks that the
+	 * first two filters' subscribers get it and the third's do not, with
+	 * {@code filtersMatchedBySql} distinct filters held by the feed and
+	 * {@code matchingStatements} statements matching them.
+	 */
+	private void thirtySubscribersOverThreeFilters(List<Map<String, Object>> filters, int filtersMatchedBySql,
+			int matchingStatements) throws Exception {
 		List<SseSubscription> subscribers = new ArrayList<>();
 		try {
 			for (int i = 0; i < 30; i++) {
 				subscribers.add(subscribe(filters.get(i % 3), null));
 			}
-			assertThat(this.feed.filterCount()).isEqualTo(3);
+			assertThat(this.feed.filterCount()).isEqualTo(filtersMatchedBySql);
 			awaitQuietFeed();
 			this.statements.reset();
 			execute("update sequence_state set reply_count = 7 where id = " + this.stateId);
@@ -124,7 +149,7 @@ class SequenceStateChangeSubscriptionIntegrationTests extends IntegrationTest {
 				assertThat(change.path("id").asString()).isEqualTo(Long.toString(this.stateId));
 				assertThat(change.path("state").path("replyCount").asInt()).isEqualTo(7);
 			}
-			assertThat(this.statements.changeFilterMatches()).isEqualTo(1);
+			assertThat(this.statements.changeFilterMatches()).isEqualTo(matchingStatements);
 			for (int i = 2; i < 30; i += 3) {
 				assertThat(subscribers.get(i).poll(0)).as("the other state's subscriber").isNull();
 			}

@@ -26,10 +26,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param leaseDuration how long an instance's claim on one of a user's subscriptions
  * counts without renewal (renewed every third of it); what an instance that died holds is
  * free after it
+ * @param leaseConcurrency lease acquisitions and releases run at once on one instance;
+ * the others wait their turn in memory, so that a burst of subscribes (a reconnect storm
+ * after a deploy) neither fails on the connection pool's wait nor leaves the pool to the
+ * leases alone
  */
 @ConfigurationProperties("gateway.subscriptions")
 public record SubscriptionsProperties(@DefaultValue("7d") Duration retention, @DefaultValue("1s") Duration pollInterval,
 		@DefaultValue("25ms") Duration minPollInterval, @DefaultValue("256") int bufferSize,
 		@DefaultValue("500") int batchSize, @DefaultValue("20") int maxPerConnection,
-		@DefaultValue("100") int maxPerUser, @DefaultValue("30s") Duration leaseDuration) {
+		@DefaultValue("100") int maxPerUser, @DefaultValue("30s") Duration leaseDuration,
+		@DefaultValue("2") int leaseConcurrency) {
 }

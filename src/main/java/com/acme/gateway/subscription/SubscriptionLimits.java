@@ -30,8 +30,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -59,7 +61,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class SubscriptionLimits implements GraphQlSourceBuilderCustomizer {
+public class SubscriptionLimits implements GraphQlSourceBuilderCustomizer, DisposableBean {
+
+	/**
+	 * Subscribes waiting for a lease thread, at most: far above any burst one instance
+	 * serves, and bounded so that a flood cannot queue without end.
+	 */
+	private static final int QUEUED_LEASE_WORK = 100_000;
 
 	static final String SUBSCRIPTION = "Subscription";
 
@@ -69,9 +77,26 @@ public class SubscriptionLimits implements GraphQlSourceBuilderCustomizer {
 
 	private final SubscriptionsProperties properties;
 
+	/**
+	 * Where leases are taken and given back:
+	 * {@code gateway.subscriptions.lease-concurrency} threads, each holding at most one
+	 * pool connection. On Reactor's shared elastic threads, a burst of 1,000 subscribes
+	 * asked the 4-connection pool for up to 20 connections at once, queued on the user's
+	 * advisory lock, and some gave up after the pool's wait with {@code UNAVAILABLE}
+	 * (BENCHMARKS.md, "Subscriptions").
+	 */
+	private final Scheduler leaseWork;
+
 	public SubscriptionLimits(SubscriptionLeases leases, SubscriptionsProperties properties) {
 		this.leases = leases;
 		this.properties = properties;
+		this.leaseWork = Schedulers.newBoundedElastic(properties.leaseConcurrency(), QUEUED_LEASE_WORK,
+				"subscription-leases");
+	}
+
+	@Override
+	public void destroy() {
+		this.leaseWork.dispose();
 	}
 
 	@Override
@@ -94,8 +119,10 @@ public class SubscriptionLimits implements GraphQlSourceBuilderCustomizer {
 							+ " open subscriptions (gateway.subscriptions.max-per-user);"
 							+ " end one before opening another.")),
 					this::release)
-			// The lease is read and written with JDBC: off the transport's thread.
-			.subscribeOn(Schedulers.boundedElastic());
+			// The lease is read and written with JDBC: off the transport's thread. The
+			// client's later requests for more stay on their own thread: queued behind
+			// other subscribes' leases, they would hold back this stream's deliveries.
+			.subscribeOn(this.leaseWork, false);
 		if (connection == null) {
 			return held;
 		}
@@ -108,7 +135,7 @@ public class SubscriptionLimits implements GraphQlSourceBuilderCustomizer {
 	}
 
 	private void release(Optional<UUID> lease) {
-		lease.ifPresent(id -> Schedulers.boundedElastic().schedule(() -> {
+		lease.ifPresent(id -> this.leaseWork.schedule(() -> {
 			try {
 				this.leases.release(id);
 			}

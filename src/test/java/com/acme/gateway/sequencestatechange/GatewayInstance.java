@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import com.acme.gateway.GatewayApplication;
@@ -39,14 +41,28 @@ final class GatewayInstance implements AutoCloseable {
 	}
 
 	static GatewayInstance start() {
+		return start(new String[0]);
+	}
+
+	/**
+	 * An instance with {@code settings} ({@code --name=value}) on top of the defaults.
+	 */
+	static GatewayInstance start(String... settings) {
 		TestDatabase database = TestDatabase.get();
-		return new GatewayInstance(new SpringApplicationBuilder(GatewayApplication.class).run("--server.port=0",
-				"--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.username(),
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + database.url(),
+				"--spring.datasource.username=" + database.username(),
 				"--spring.datasource.password=" + database.password(),
 				"--gateway.security.jwt-secret=" + TestTokens.SECRET, "--gateway.cursor.secret=" + CURSOR_SECRET,
 				// A test's instances go when it ends: no graceful wait for the streams it
 				// left open.
 				"--server.shutdown=immediate"));
+		arguments.addAll(List.of(settings));
+		return new GatewayInstance(
+				new SpringApplicationBuilder(GatewayApplication.class).run(arguments.toArray(String[]::new)));
+	}
+
+	int port() {
+		return this.port;
 	}
 
 	<T> T bean(Class<T> type) {

@@ -68,6 +68,8 @@ variant_args() {
 	direct-completion-off) echo "--gateway.graphql.direct-completion=false" ;;
 	# Spring for GraphQL's own DataLoaderRegistry, which dispatches every loader, queued or not.
 	queued-loads-off) echo "--gateway.graphql.queued-loads-registry=false" ;;
+	# Every read of states built and rendered by jOOQ afresh, without database/RenderedQueries.
+	rendered-queries-off) echo "--gateway.database.rendered-queries=false" ;;
 	# Responses written in 8 KB pieces, as Tomcat's own buffer does, instead of in one write.
 	write-buffer-8k) echo "--gateway.http.write-buffer-size=8KB" ;;
 	*) fail "unknown variant '$1' (see variant_args in $0)" ;;

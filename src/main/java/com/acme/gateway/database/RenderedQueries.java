@@ -42,8 +42,19 @@ public final class RenderedQueries {
 
 	private final Cache<Object, Statement> sql;
 
-	public RenderedQueries(int maximumShapes) {
+	/**
+	 * False: every query is built and rendered by jOOQ each time, as without this class.
+	 */
+	private final boolean enabled;
+
+	/**
+	 * @param maximumShapes how many shapes' texts are kept
+	 * @param enabled false to render each query afresh, for measuring what this class
+	 * earns ({@code gateway.database.rendered-queries}, benchmark/variants.sh)
+	 */
+	public RenderedQueries(int maximumShapes, boolean enabled) {
 		this.sql = Caffeine.newBuilder().maximumSize(maximumShapes).build();
+		this.enabled = enabled;
 	}
 
 	/**
@@ -56,6 +67,9 @@ public final class RenderedQueries {
 	 */
 	public ResultQuery<Record> query(DSLContext dsl, Object shape, Supplier<? extends Query> query,
 			Collection<? extends Field<?>> columns, Collection<? extends Param<?>> parameters) {
+		if (!this.enabled) {
+			return ((ResultQuery<?>) query.get()).coerce(columns);
+		}
 		List<Param<?>> bound = new ArrayList<>(parameters.size());
 		for (Param<?> parameter : parameters) {
 			if (!parameter.isInline()) {

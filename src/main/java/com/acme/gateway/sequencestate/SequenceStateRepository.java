@@ -27,6 +27,7 @@ import org.jooq.SelectLimitPercentStep;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -48,10 +49,12 @@ public class SequenceStateRepository {
 	 * the order, the page size and the links, not on the values (see
 	 * {@link RenderedQueries}).
 	 */
-	private final RenderedQueries rendered = new RenderedQueries(1000);
+	private final RenderedQueries rendered;
 
-	public SequenceStateRepository(DSLContext dsl) {
+	public SequenceStateRepository(DSLContext dsl,
+			@Value("${gateway.database.rendered-queries:true}") boolean renderedQueries) {
 		this.dsl = dsl;
+		this.rendered = new RenderedQueries(1000, renderedQueries);
 	}
 
 	/**

@@ -124,35 +124,26 @@ public final class InMemoryStateFilter {
 	}
 
 	/**
-	 * jOOQ's {@code DSL.and}: of no conditions, true (as an empty filter holds for every
+	 * jOOQ's {@code DSL.and}: of no conditions, true (an empty filter holds for every
 	 * state).
 	 */
 	private static Test and(List<Test> conditions) {
-		if (conditions.isEmpty()) {
-			return ALWAYS;
-		}
-		if (conditions.size() == 1) {
-			return conditions.get(0);
-		}
-		return state -> {
-			boolean unknown = false;
-			for (Test condition : conditions) {
-				Boolean result = condition.test(state);
-				if (result == null) {
-					unknown = true;
-				}
-				else if (!result) {
-					return false;
-				}
-			}
-			return unknown ? null : true;
-		};
+		return combined(conditions, false);
 	}
 
 	/** jOOQ's {@code DSL.or}: of no conditions, false. */
 	private static Test or(List<Test> conditions) {
+		return combined(conditions, true);
+	}
+
+	/**
+	 * SQL's AND ({@code decisive} false: one false condition decides) or OR
+	 * ({@code decisive} true) in three-valued logic: otherwise unknown if any condition
+	 * is, else the other value, which is also the result of no conditions.
+	 */
+	private static Test combined(List<Test> conditions, boolean decisive) {
 		if (conditions.isEmpty()) {
-			return NEVER;
+			return decisive ? NEVER : ALWAYS;
 		}
 		if (conditions.size() == 1) {
 			return conditions.get(0);
@@ -164,11 +155,11 @@ public final class InMemoryStateFilter {
 				if (result == null) {
 					unknown = true;
 				}
-				else if (result) {
-					return true;
+				else if (result == decisive) {
+					return decisive;
 				}
 			}
-			return unknown ? null : false;
+			return unknown ? null : !decisive;
 		};
 	}
 

@@ -185,6 +185,13 @@ class SequenceStateChangeSubscriptionIntegrationTests extends IntegrationTest {
 						"update sequence_state set reply_count = " + replies + " where id = " + this.stateId);
 			}
 		}
+		// The commits can all finish before the feed's first read (113 ms for 200 on a
+		// busy machine): wait for that read, without reading the log ourselves, so the
+		// count below is of a stream the feed has begun to follow.
+		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+		while (this.statements.changeLogReads() == 0 && System.nanoTime() < deadline) {
+			Thread.sleep(5);
+		}
 		long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
 		int reads = this.statements.changeLogReads();
 

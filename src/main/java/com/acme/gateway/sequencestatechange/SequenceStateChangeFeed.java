@@ -28,13 +28,14 @@ import org.springframework.stereotype.Component;
  * {@link ChangeNotificationListener}) reads the settled changes after the last batch and
  * publishes them once; every subscriber receives the same batch in memory, so the log is
  * read once per wake-up, not once per subscriber. A filter of the common shapes (the
- * state's own columns and link ids) is evaluated in memory by each subscriber
- * ({@link InMemoryStateFilter}); the others are evaluated with the read, against the
- * batch, in one statement per {@value SequenceStateChangeLog#FILTERS_PER_STATEMENT}
- * distinct filters (subscribers with the same filter share its result): the statements
- * per wake-up grow with the distinct filters that need SQL, not with the subscribers.
- * Each subscriber holds at most {@code bufferSize} batches; one that falls further behind
- * ends with {@code LIMIT_EXCEEDED} instead of slowing the others or growing memory.
+ * state's own columns and link ids) is evaluated in memory ({@link InMemoryStateFilter});
+ * the others are evaluated with the read, against the batch, in one statement per
+ * {@value SequenceStateChangeLog#FILTERS_PER_STATEMENT} distinct filters (subscribers
+ * with the same filter share its result): the statements per wake-up grow with the
+ * distinct filters that need SQL, not with the subscribers. Either way a subscriber is
+ * handed only the batches that hold a change for it. Each subscriber holds at most
+ * {@code bufferSize} batches; one that falls further behind ends with
+ * {@code LIMIT_EXCEEDED} instead of slowing the others or growing memory.
  *
  * <p>
  * Resuming ({@code after}): the subscriber is connected to the live batches first, then
@@ -132,12 +133,14 @@ public class SequenceStateChangeFeed {
 			Sinks.Many<Batch> buffer = Sinks.many()
 				.unicast()
 				.onBackpressureBuffer(Queues.<Batch>get(this.properties.bufferSize()).get());
-			Disposable connection = this.batches.asFlux().subscribe(batch -> {
-				if (buffer.tryEmitNext(batch).isFailure()) {
-					buffer.tryEmitError(new LimitExceededException(
-							"The subscription fell too far behind the changes and was ended; resume it with the last cursor."));
-				}
-			});
+			Disposable connection = this.batches.asFlux()
+				.filter(batch -> mayConcern(batch, filterKey, filter))
+				.subscribe(batch -> {
+					if (buffer.tryEmitNext(batch).isFailure()) {
+						buffer.tryEmitError(new LimitExceededException(
+								"The subscription fell too far behind the changes and was ended; resume it with the last cursor."));
+					}
+				});
 			AtomicReference<ChangePosition> last = new AtomicReference<>(
 					(after != null) ? after : ChangePosition.START);
 			Flux<Batch> replay = (after != null) ? replay(after) : Flux.empty();
@@ -162,6 +165,27 @@ public class SequenceStateChangeFeed {
 			sink.next(new Batch(changes, Map.of()));
 			return changes.get(changes.size() - 1).position();
 		}).subscribeOn(Schedulers.boundedElastic());
+	}
+
+	/**
+	 * Whether a live batch can hold a change for the subscriber, decided on the feed's
+	 * thread as the batch is published. A subscriber to a few states is then handed (a
+	 * task on another thread) only the batches that concern it: at 10,000 subscribers,
+	 * handing every batch to every one cost 10,000 tasks per batch to deliver a handful
+	 * of changes.
+	 */
+	private static boolean mayConcern(Batch batch, @Nullable String filterKey, ChangeFilter filter) {
+		InMemoryStateFilter inMemory = filter.inMemory();
+		if (inMemory != null) {
+			return batch.changes().stream().anyMatch(change -> inMemory.matches(change.row()));
+		}
+		if (filterKey == null) {
+			return true;
+		}
+		Set<Long> matching = batch.matchingByFilter().get(filterKey);
+		// No result: read before this subscriber's filter was subscribed; deliverable
+		// asks.
+		return matching == null || !matching.isEmpty();
 	}
 
 	/**
